@@ -22,4 +22,7 @@ public final class AdqlGeometry {
     public static String coordsys(String geom) { throw new UnsupportedOperationException(); }
     public static double area(String region) { throw new UnsupportedOperationException(); }
     public static String centroid(String region) { throw new UnsupportedOperationException(); }
+    public static double angularDistanceDeg(double ra1, double dec1, double ra2, double dec2) { throw new UnsupportedOperationException(); }
+    public static double[] boundingCap(String stcs) { throw new UnsupportedOperationException(); }
+    public static void register(java.sql.Connection c) throws java.sql.SQLException { throw new UnsupportedOperationException(); }
 }

@@ -1,0 +1,407 @@
+package org.isosamp.local.db;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.tools.Csv;
+import org.isosamp.local.geom.AdqlGeometry;
+import org.isosamp.local.geom.SkyIndex;
+import org.isosamp.local.meta.ArchiveMetadata;
+import org.isosamp.local.meta.ColumnDef;
+import org.isosamp.local.meta.SpatialDef;
+import org.isosamp.local.meta.TableDef;
+
+/**
+ * The local archive's embedded H2 database: one in-memory database per
+ * instance, built from the metadata model, loaded from CSV files and/or a
+ * generator, with TAP_SCHEMA filled from the same model.
+ *
+ * <p>Lifecycle: {@link #create}, then any number of {@link #loadCsv} /
+ * {@link #insert} calls, then {@link #seal()}; after sealing, queries run on
+ * pooled connections of a user that may only SELECT. Loading is
+ * single-threaded; {@link #queryConnection()} is thread-safe.
+ */
+public final class ArchiveDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ArchiveDatabase.class.getName());
+    private static final int BATCH = 2000;
+    private static final String ZONE = "\"_zone\"";
+
+    private final String url;
+    private final String queryPassword = UUID.randomUUID().toString();
+    private final Connection admin;
+    private final ArchiveMetadata metadata;
+    private final Map<String, Inserter> inserters = new HashMap<>();
+    private final Map<String, Double> reach = new LinkedHashMap<>();
+    private JdbcConnectionPool pool;
+
+    private ArchiveDatabase(ArchiveMetadata userMetadata) throws SQLException {
+        this.metadata = TapSchema.withTapSchema(userMetadata);
+        this.url = "jdbc:h2:mem:ida-" + UUID.randomUUID()
+            + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+        this.admin = DriverManager.getConnection(url, "sa", "");
+    }
+
+    /**
+     * Creates the schemas and (empty) tables of {@code userMetadata} plus TAP_SCHEMA,
+     * and registers the ADQL geometry functions.
+     */
+    public static ArchiveDatabase create(ArchiveMetadata userMetadata) throws SQLException {
+        ArchiveDatabase db = new ArchiveDatabase(userMetadata);
+        try {
+            db.createTables();
+            return db;
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** @return the full metadata model, TAP_SCHEMA included. */
+    public ArchiveMetadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * @return per spatial table (lower-case qualified name), the largest angle in degrees
+     *         from any row's zone anchor to its footprint or position (see {@link SkyIndex})
+     */
+    public Map<String, Double> spatialReach() {
+        return Map.copyOf(reach);
+    }
+
+    private void createTables() throws SQLException {
+        try (Statement st = admin.createStatement()) {
+            for (ArchiveMetadata.SchemaDef s : metadata.schemas()) {
+                st.execute("CREATE SCHEMA " + quote(s.name()));
+            }
+            for (TableDef t : metadata.tables()) {
+                StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(t.sqlName()).append(" (");
+                for (ColumnDef c : t.columns()) {
+                    ddl.append(quote(c.name())).append(' ').append(c.sqlType()).append(", ");
+                }
+                if (t.spatial() != null) {
+                    ddl.append(ZONE).append(" INTEGER, ");
+                }
+                ddl.setLength(ddl.length() - 2);
+                st.execute(ddl.append(')').toString());
+                if (t.spatial() != null) {
+                    st.execute("CREATE INDEX " + quote("idx_" + t.schema() + "_" + t.simpleName() + "_zone")
+                               + " ON " + t.sqlName() + " (" + ZONE + ")");
+                    reach.put(t.name(), 0.0);
+                }
+            }
+        }
+        AdqlGeometry.register(admin);
+    }
+
+    /**
+     * Loads {@code dir/<table>.csv} for every non-TAP_SCHEMA table that has such a file.
+     * Header = column names (any order, a subset allowed); unquoted empty field = NULL.
+     *
+     * @return number of rows loaded
+     * @throws IOException naming the file, line and column of a bad value
+     */
+    public long loadCsv(Path dir) throws IOException {
+        long n = 0;
+        for (TableDef t : metadata.tables()) {
+            Path f = dir.resolve(t.name() + ".csv");
+            if (t.schema().equals(TapSchema.SCHEMA) || !Files.isRegularFile(f)) {
+                continue;
+            }
+            n += loadCsvFile(t, f);
+        }
+        return n;
+    }
+
+    private long loadCsvFile(TableDef t, Path f) throws IOException {
+        Csv csv = new Csv();
+        csv.setNullString("");   // unquoted empty -> NULL; quoted "" stays the empty string
+        long line = 1;
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+             ResultSet rs = csv.read(r, null)) {
+            int n = rs.getMetaData().getColumnCount();
+            int[] target = new int[n];
+            for (int i = 0; i < n; i++) {
+                String name = rs.getMetaData().getColumnLabel(i + 1);
+                ColumnDef c = t.column(name).orElseThrow(() -> new IOException(
+                    f + ": column \"" + name + "\" is not declared for table " + t.name()));
+                target[i] = t.columns().indexOf(c);
+            }
+            while (rs.next()) {
+                line++;
+                Object[] row = new Object[t.columns().size()];
+                for (int i = 0; i < n; i++) {
+                    ColumnDef c = t.columns().get(target[i]);
+                    String text = rs.getString(i + 1);
+                    try {
+                        row[target[i]] = parse(c, text);
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException(f + " line " + line + " column " + c.name() + ": "
+                                              + e.getMessage(), e);
+                    }
+                }
+                insert(t.name(), row);
+            }
+            flush();
+        } catch (SQLException e) {
+            throw new IOException(f + " near line " + line + ": " + e.getMessage(), e);
+        }
+        return line - 1;
+    }
+
+    static Object parse(ColumnDef c, String text) {
+        if (text == null) {
+            return null;
+        }
+        if (c.isString()) {
+            return text;
+        }
+        String s = text.trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            return switch (c.datatype()) {
+                case "boolean" -> switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                    case "true", "t", "1" -> Boolean.TRUE;
+                    case "false", "f", "0" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("not a boolean: \"" + s + "\"");
+                };
+                case "short" -> Short.valueOf(s);
+                case "int" -> Integer.valueOf(s);
+                case "long" -> Long.valueOf(s);
+                case "float" -> Float.valueOf(s);
+                case "double" -> Double.valueOf(s);
+                default -> throw new AssertionError(c.datatype());
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a " + c.datatype() + ": \"" + s + "\"");
+        }
+    }
+
+    /**
+     * Adds one row (values in declared column order, Java types as
+     * {@link ColumnDef#javaClass()}). Rows are batched: call {@link #flush()} or {@link #seal()}.
+     */
+    public void insert(String table, Object[] values) throws SQLException {
+        Inserter ins = inserters.get(table);
+        if (ins == null) {
+            TableDef t = metadata.table(table).orElseThrow(
+                () -> new IllegalArgumentException("unknown table \"" + table + "\""));
+            ins = new Inserter(t);
+            inserters.put(table, ins);
+        }
+        ins.add(values);
+    }
+
+    /** Sends all batched rows. */
+    public void flush() throws SQLException {
+        for (Inserter ins : inserters.values()) {
+            ins.flush();
+        }
+    }
+
+    /**
+     * Finishes loading: fills TAP_SCHEMA, creates the read-only query user and its pool.
+     */
+    public void seal() throws SQLException {
+        flush();
+        try {
+            TapSchema.rows(metadata, this::insert);
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("TAP_SCHEMA generation failed", e);
+        }
+        flush();
+        for (Inserter ins : inserters.values()) {
+            ins.close();
+        }
+        inserters.clear();
+        try (Statement st = admin.createStatement()) {
+            st.execute("ANALYZE");
+            st.execute("CREATE USER tap PASSWORD '" + queryPassword + "'");
+            for (ArchiveMetadata.SchemaDef s : metadata.schemas()) {
+                st.execute("GRANT SELECT ON SCHEMA " + quote(s.name()) + " TO tap");
+            }
+        }
+        pool = JdbcConnectionPool.create(url, "tap", queryPassword);
+        pool.setMaxConnections(64);
+        LOG.fine(() -> "database sealed; spatial reach " + reach);
+    }
+
+    /**
+     * @return a pooled connection of the SELECT-only query user; close it after use
+     * @throws IllegalStateException before {@link #seal()}
+     */
+    public Connection queryConnection() throws SQLException {
+        if (pool == null) {
+            throw new IllegalStateException("database not sealed yet");
+        }
+        return pool.getConnection();
+    }
+
+    /** @return the number of rows of a table (for logs and tests). */
+    public long count(String table) throws SQLException {
+        TableDef t = metadata.table(table).orElseThrow(
+            () -> new IllegalArgumentException("unknown table \"" + table + "\""));
+        try (Statement st = admin.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + t.sqlName())) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.dispose();
+        }
+        try (Statement st = admin.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.fine("shutdown: " + e);
+        }
+        try {
+            admin.close();
+        } catch (SQLException e) {
+            LOG.fine("close: " + e);
+        }
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Batched inserts into one table, computing the zone anchor of spatial rows. */
+    private final class Inserter {
+        private final TableDef table;
+        private final PreparedStatement ps;
+        private final int region;
+        private final int ra;
+        private final int dec;
+        private int pending;
+
+        Inserter(TableDef table) throws SQLException {
+            this.table = table;
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.sqlName()).append(" (");
+            StringBuilder marks = new StringBuilder();
+            for (ColumnDef c : table.columns()) {
+                sql.append(quote(c.name())).append(',');
+                marks.append("?,");
+            }
+            SpatialDef sp = table.spatial();
+            if (sp != null) {
+                sql.append(ZONE).append(',');
+                marks.append("?,");
+            }
+            sql.setLength(sql.length() - 1);
+            marks.setLength(marks.length() - 1);
+            this.ps = admin.prepareStatement(sql + ") VALUES (" + marks + ")");
+            this.region = sp == null ? -1 : index(sp.regionColumn());
+            this.ra = sp == null ? -1 : index(sp.raColumn());
+            this.dec = sp == null ? -1 : index(sp.decColumn());
+        }
+
+        private int index(String column) {
+            if (column == null) {
+                return -1;
+            }
+            List<ColumnDef> cols = table.columns();
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).name().equalsIgnoreCase(column)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("table " + table.name()
+                + ": spatial column \"" + column + "\" is not declared");
+        }
+
+        void add(Object[] values) throws SQLException {
+            List<ColumnDef> cols = table.columns();
+            if (values.length != cols.size()) {
+                throw new IllegalArgumentException("table " + table.name() + " has " + cols.size()
+                    + " columns, row has " + values.length);
+            }
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            if (table.spatial() != null) {
+                Integer zone = anchorZone(values);
+                if (zone == null) {
+                    ps.setNull(values.length + 1, java.sql.Types.INTEGER);
+                } else {
+                    ps.setInt(values.length + 1, zone);
+                }
+            }
+            ps.addBatch();
+            if (++pending >= BATCH) {
+                flush();
+            }
+        }
+
+        /** Zone of this row's anchor; widens the table's reach to cover the row. */
+        private Integer anchorZone(Object[] v) {
+            Double pRa = ra < 0 ? null : number(v[ra]);
+            Double pDec = dec < 0 ? null : number(v[dec]);
+            String reg = region < 0 ? null : (String) v[region];
+            double anchorRa;
+            double anchorDec;
+            double r = 0;
+            if (reg != null && !reg.isBlank()) {
+                double[] cap;
+                try {
+                    cap = AdqlGeometry.boundingCap(reg);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("table " + table.name() + ": bad footprint: "
+                                                       + e.getMessage(), e);
+                }
+                anchorRa = cap[0];
+                anchorDec = cap[1];
+                r = cap[2];
+                if (pRa != null && pDec != null) {
+                    r = Math.max(r, AdqlGeometry.angularDistanceDeg(anchorRa, anchorDec, pRa, pDec));
+                }
+            } else if (pRa != null && pDec != null) {
+                anchorRa = pRa;
+                anchorDec = pDec;
+            } else {
+                return null;
+            }
+            double widened = r;
+            reach.merge(table.name(), widened, Math::max);
+            return SkyIndex.zone(anchorDec);
+        }
+
+        private Double number(Object o) {
+            return o instanceof Number n ? n.doubleValue() : null;
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                ps.executeBatch();
+                pending = 0;
+            }
+        }
+
+        void close() throws SQLException {
+            ps.close();
+        }
+    }
+}
