@@ -87,7 +87,7 @@ final class FunctionWriter {
         if (f.getKeep() != null || f.getOrderByElements() != null || f.getLimit() != null
             || f.getHavingClause() != null || f.getNullHandling() != null
             || f.getNamedParameters() != null || f.getAttribute() != null
-            || f.getAttributeName() != null || f.isEscaped() || f.isUnique() || f.isIgnoreNulls()
+            || f.isEscaped() || f.isUnique() || f.isIgnoreNulls()
             || f.isAllColumns() || f.getExtraKeyword() != null || f.getOnOverflowTruncate() != null) {
             throw new AdqlException("Unsupported syntax in function " + name);
         }

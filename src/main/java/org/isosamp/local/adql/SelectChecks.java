@@ -85,8 +85,8 @@ final class SelectChecks {
 
     static void check(Table t) throws AdqlException {
         if (t.getPivot() != null || t.getUnPivot() != null || t.getIndexHint() != null
-            || t.getSqlServerHints() != null || t.getSampleClause() != null
-            || t.getDBLinkName() != null) {
+            || t.getSqlServerHints() != null || t.getSampleClause() != null) {
+            // (a database link, t@link, fails as an identifier)
             throw new AdqlException("Unsupported table syntax: " + ExprWriter.shorten(t));
         }
     }
