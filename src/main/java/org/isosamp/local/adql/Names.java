@@ -13,7 +13,8 @@ import net.sf.jsqlparser.schema.Table;
  */
 final class Names {
 
-    private static final Pattern REGULAR = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** ADQL wants a leading letter; a leading _ is let through so that hidden columns read as unknown. */
+    private static final Pattern REGULAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private Names() {
     }

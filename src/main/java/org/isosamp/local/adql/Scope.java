@@ -95,20 +95,14 @@ final class Scope {
             throw new AdqlException("Unknown column \"" + name + "\""
                                     + (tables.isEmpty() ? "" : " in " + tables));
         }
-        if (findQualified(qualifier).isEmpty() && !anyScopeHas(qualifier)) {
-            throw new AdqlException("Unknown table \"" + joinQualifier(qualifier)
-                                    + "\" in column reference \"" + text + "\"");
-        }
-        throw new AdqlException("Unknown column \"" + name + "\" in " + joinQualifier(qualifier));
-    }
-
-    private boolean anyScopeHas(List<Ident> qualifier) {
         for (Scope s = this; s != null; s = s.parent) {
-            if (!s.findQualified(qualifier).isEmpty()) {
-                return true;
+            List<Source> named = s.findQualified(qualifier);
+            if (!named.isEmpty()) {
+                throw new AdqlException("Unknown column \"" + name + "\" in " + named.get(0).display());
             }
         }
-        return false;
+        throw new AdqlException("Unknown table \"" + joinQualifier(qualifier)
+                                + "\" in column reference \"" + text + "\"");
     }
 
     private Resolved resolveHere(List<Ident> qualifier, Ident name, String text)
