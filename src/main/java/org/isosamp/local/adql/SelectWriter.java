@@ -112,7 +112,7 @@ final class SelectWriter {
         if (g != null) {
             List<String> keys = new ArrayList<>();
             for (Object e : g.getGroupByExpressionList()) {
-                keys.add(ew.write((Expression) e).sql());
+                keys.add(groupKey((Expression) e, fields, ew));
             }
             if (!keys.isEmpty()) {
                 sql.append(" GROUP BY ").append(String.join(", ", keys));
@@ -196,6 +196,31 @@ final class SelectWriter {
         }
     }
 
+    /** GROUP BY: an expression, or else the label of a select item (as H2 allows). */
+    private static String groupKey(Expression e, List<ColumnDef> fields, ExprWriter ew)
+            throws AdqlException {
+        try {
+            return ew.write(e).sql();
+        } catch (AdqlException ex) {
+            String label = e instanceof Column c && c.getTable() == null
+                ? label(Names.ident(c.getColumnName()), fields) : null;
+            if (label == null) {
+                throw ex;
+            }
+            return label;
+        }
+    }
+
+    /** @return the quoted output label {@code id} names, or null */
+    private static String label(Ident id, List<ColumnDef> fields) {
+        for (ColumnDef f : fields) {
+            if (id.delimited() ? f.name().equals(id.name()) : f.name().equalsIgnoreCase(id.name())) {
+                return Names.quote(f.name());
+            }
+        }
+        return null;
+    }
+
     /** ORDER BY: an ordinal, an output label, or an expression. */
     private static String orderKey(Expression e, List<ColumnDef> fields, ExprWriter ew)
             throws AdqlException {
@@ -207,12 +232,9 @@ final class SelectWriter {
             return Long.toString(v.getValue());
         }
         if (e instanceof Column c && c.getTable() == null) {
-            Ident id = Names.ident(c.getColumnName());
-            for (ColumnDef f : fields) {
-                if (Scope.aliasMatches(id, new Ident(f.name(), true))
-                    || !id.delimited() && f.name().equalsIgnoreCase(id.name())) {
-                    return Names.quote(f.name());
-                }
+            String label = label(Names.ident(c.getColumnName()), fields);
+            if (label != null) {
+                return label;
             }
         }
         return ew.write(e).sql();

@@ -185,6 +185,13 @@ class AdqlQueriesTest {
     }
 
     @Test
+    void groupByOutputAlias() throws Exception {
+        List<List<Object>> r = db.run("SELECT revno + 1 AS r, COUNT(*) AS n FROM ida.observations "
+                                      + "GROUP BY r ORDER BY r");
+        assertEquals(List.of(List.of("r", "n"), List.of(801, 2L), List.of(802, 2L)), r);
+    }
+
+    @Test
     void offsetWithoutTop() throws Exception {
         assertEquals(3, db.run("SELECT tdt FROM ida.observations ORDER BY tdt OFFSET 1").size() - 1);
         assertTrue(sql("SELECT TOP 2 tdt FROM ida.observations OFFSET 1").endsWith(" LIMIT 2 OFFSET 1"));
