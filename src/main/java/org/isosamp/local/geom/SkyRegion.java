@@ -103,6 +103,11 @@ abstract class SkyRegion {
         return r;
     }
 
+    /** @return the number of cached regions (for tests) */
+    static int cacheSize() {
+        return CACHE.size();
+    }
+
     /** Parses without touching the cache. */
     static SkyRegion parseUncached(String stcs) {
         if (stcs == null) {
@@ -237,6 +242,9 @@ abstract class SkyRegion {
                     throw error("unit \"" + tokens.get(pos + 1) + "\" is not supported (only deg)");
                 }
                 pos += 2;
+            }
+            if (list.size() < min && peek() != null && !")".equals(peek()) && !isShape(peek())) {
+                throw error("unexpected \"" + peek() + "\"");
             }
             if (list.size() < min || (max == Integer.MAX_VALUE && list.size() % 2 != 0)) {
                 throw error(kw + " needs " + what + ", got " + list.size() + " number"
