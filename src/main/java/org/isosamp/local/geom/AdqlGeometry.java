@@ -21,7 +21,7 @@ import java.util.Locale;
  * </pre>
  *
  * <p>Semantics: regions are closed (a point on a boundary is inside, within
- * about 2e-10 degrees). CONTAINS(a, b) is 1 when a lies in b; INTERSECTS is
+ * about 6e-11 degrees). CONTAINS(a, b) is 1 when a lies in b; INTERSECTS is
  * symmetric, and with a point it is CONTAINS. Two points are equal within
  * 1e-9 degrees. For a union, INTERSECTS is exact (any member), while
  * CONTAINS(x, union) is conservative: it is 1 only when x lies in a single
@@ -32,7 +32,8 @@ import java.util.Locale;
  * is the area centroid of a polygon and the centre of a circle.
  *
  * <p>Frames 'ICRS', 'FK5', 'J2000', 'UNKNOWNFrame' and '' (or NULL) are all
- * taken as ICRS, which the others match to well under an arcsecond; any other
+ * taken as ICRS, optionally followed by STC reference-position and flavour
+ * words ('ICRS GEOCENTER', which are dropped from the result), which the others match to well under an arcsecond; any other
  * frame is rejected. RA is normalised to [0, 360); a declination outside
  * [-90, 90] or a radius outside [0, 180] is rejected with an
  * {@link IllegalArgumentException} naming the value, which H2 reports as a
@@ -328,7 +329,14 @@ public final class AdqlGeometry {
 
     /** Canonical STC-S frame token for an ADQL frame argument. */
     static String frame(String frame) {
-        String f = frame == null ? "" : frame.trim().toUpperCase(Locale.ROOT);
+        String t = frame == null ? "" : frame.trim().toUpperCase(Locale.ROOT);
+        String[] words = t.isEmpty() ? new String[] { "" } : t.split("\\s+");
+        for (int i = 1; i < words.length; i++) {
+            if (!SkyRegion.REFPOS_OR_FLAVOUR.contains(words[i])) {
+                throw unsupported(frame);
+            }
+        }
+        String f = words[0];
         switch (f) {
             case "ICRS":
             case "FK5":
@@ -338,9 +346,13 @@ public final class AdqlGeometry {
             case "UNKNOWNFRAME":
                 return "UNKNOWNFrame";
             default:
-                throw new IllegalArgumentException("frame '" + frame
-                    + "' is not supported (use 'ICRS', 'FK5', 'J2000' or '')");
+                throw unsupported(frame);
         }
+    }
+
+    private static IllegalArgumentException unsupported(String frame) {
+        return new IllegalArgumentException("frame '" + frame
+            + "' is not supported (use 'ICRS', 'FK5', 'J2000' or '')");
     }
 
     /** Shortest round-tripping decimal, never in exponent notation. */

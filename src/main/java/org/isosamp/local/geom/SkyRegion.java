@@ -48,7 +48,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 abstract class SkyRegion {
 
-    /** Boundary tolerance, radians (about 0.2 nano-arcsec... 2e-10 degrees). */
+    /** Boundary tolerance, radians (about 6e-11 degrees, 0.2 micro-arcseconds). */
     static final double EPS = 1e-12;
 
     /** Two points closer than this (radians; 1e-9 degrees) are equal. */
@@ -61,7 +61,7 @@ abstract class SkyRegion {
 
     private static final Set<String> ICRS_FRAMES = Set.of("ICRS", "FK5", "J2000", "UNKNOWNFRAME");
 
-    private static final Set<String> REFPOS_OR_FLAVOUR = Set.of(
+    static final Set<String> REFPOS_OR_FLAVOUR = Set.of(
         "GEOCENTER", "BARYCENTER", "HELIOCENTER", "TOPOCENTER", "LSR", "LSRK", "LSRD",
         "GALACTIC_CENTER", "LOCAL_GROUP_CENTER", "EMBARYCENTER", "MOON", "MERCURY", "VENUS",
         "MARS", "JUPITER", "SATURN", "URANUS", "NEPTUNE", "PLUTO", "UNKNOWNREFPOS",
