@@ -332,7 +332,7 @@ public final class AdqlGeometry {
         String t = frame == null ? "" : frame.trim().toUpperCase(Locale.ROOT);
         String[] words = t.isEmpty() ? new String[] { "" } : t.split("\\s+");
         for (int i = 1; i < words.length; i++) {
-            if (!SkyRegion.REFPOS_OR_FLAVOUR.contains(words[i])) {
+            if (!StcsParser.REFPOS_OR_FLAVOUR.contains(words[i])) {
                 throw unsupported(frame);
             }
         }

@@ -261,7 +261,7 @@ class AdqlGeometryTest {
                 results.add(pool.submit(() -> {
                     java.util.Random rnd = new java.util.Random(seed);
                     int bad = 0;
-                    for (int i = 0; i < 20000; i++) {
+                    for (int i = 0; i < 5000; i++) {
                         double d = rnd.nextDouble() * 4;
                         if (Math.abs(d - 2) < 0.01) {
                             continue;
