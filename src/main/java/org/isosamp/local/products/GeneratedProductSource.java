@@ -162,6 +162,8 @@ public final class GeneratedProductSource implements ProductSource {
                     generate(obs, type, lvl, largeBytes, target);
                 }
             }
+            // the file exists now: later callers find it without the lock
+            locks.remove(target, lock);
         }
         return new Product(name, contentType, target);
     }

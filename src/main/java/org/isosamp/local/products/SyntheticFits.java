@@ -2,13 +2,10 @@ package org.isosamp.local.products;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import nom.tam.fits.AsciiTable;
 import nom.tam.fits.AsciiTableHDU;
-import nom.tam.fits.BasicHDU;
 import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
@@ -390,9 +387,17 @@ final class SyntheticFits {
         h.insertComment("SYNTHETIC: it only imitates ISO Data Archive products.");
     }
 
-    /** Cards in a header as astropy counts them (END excluded; no long-string CONTINUE cards are written). */
+    /**
+     * Cards a header being built will have in the file, as astropy counts them (END excluded; no long-string
+     * CONTINUE cards are written): nom-tam-fits keeps PCOUNT/GCOUNT in a primary header in memory but does not
+     * write them.
+     */
     static int cards(Header h) {
-        return h.getNumberOfCards() - 1;
+        int n = h.getNumberOfCards();
+        if (h.containsKey("SIMPLE")) {
+            n -= (h.containsKey("PCOUNT") ? 1 : 0) + (h.containsKey("GCOUNT") ? 1 : 0);
+        }
+        return n;
     }
 
     /** Pads a header with COMMENT cards up to {@code cards} cards (END excluded), as astropy counts them. */
@@ -444,14 +449,5 @@ final class SyntheticFits {
             out.flush();
         }
         return bos.toByteArray();
-    }
-
-    /** The HDUs of a FITS file held in memory (for members built from other members). */
-    static List<BasicHDU<?>> hdus(Fits f) throws FitsException, IOException {
-        List<BasicHDU<?>> l = new ArrayList<>();
-        for (BasicHDU<?> h : f.read()) {
-            l.add(h);
-        }
-        return l;
     }
 }
