@@ -174,6 +174,17 @@ final class ObsColumns {
         };
     }
 
+    /** {@link #hasRow} for a mapper (no string switch per row). */
+    static boolean hasRow(Mapper m, Obs o) {
+        return switch (m.kind) {
+            case 0 -> true;
+            case 1 -> o.product != null;
+            case 2 -> "spectrum".equals(o.product);
+            case 3 -> "image".equals(o.product);
+            default -> false;
+        };
+    }
+
     /** @return declared columns of that table that have no value source here. */
     static List<String> unmapped(TableDef t) {
         Map<String, Function<Obs, Object>> src = SOURCES.getOrDefault(t.name(), Map.of());
@@ -183,12 +194,14 @@ final class ObsColumns {
     /** Turns observations into rows of one table, in its declared column order and types. */
     static final class Mapper {
         final String table;
+        final int kind;
         private final Function<Obs, Object>[] get;
         private final Class<?>[] type;
 
         @SuppressWarnings("unchecked")
         Mapper(TableDef t) {
             this.table = t.name();
+            this.kind = TABLES.indexOf(t.name());
             Map<String, Function<Obs, Object>> src = SOURCES.getOrDefault(t.name(), Map.of());
             List<ColumnDef> cols = t.columns();
             get = new Function[cols.size()];

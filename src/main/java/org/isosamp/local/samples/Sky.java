@@ -254,9 +254,10 @@ final class Sky {
         if (decimals > 0) {
             sb.append('.');
             long frac = v % scale;
-            for (int d = decimals - 1; d >= 0; d--) {
-                sb.append((char) ('0' + (frac / POW10[d]) % 10));
+            for (long p = scale / 10; p > frac && p > 1; p /= 10) {
+                sb.append('0');
             }
+            sb.append(frac);
         }
     }
 

@@ -96,7 +96,7 @@ public final class SyntheticArchive {
 
         void emit(Obs o, RowSink sink) throws Exception {
             for (ObsColumns.Mapper m : mappers) {
-                if (ObsColumns.hasRow(m.table, o)) {
+                if (ObsColumns.hasRow(m, o)) {
                     sink.row(m.table, m.row(o));
                 }
             }
@@ -207,7 +207,8 @@ public final class SyntheticArchive {
         double[] position() {
             while (true) {
                 double[] p = rawPosition();
-                if (Sky.sep(p[0], p[1], M31_RA, M31_DEC) > M31_EXCLUSION_DEG) {
+                if (Math.abs(p[1] - M31_DEC) > M31_EXCLUSION_DEG
+                    || Sky.sep(p[0], p[1], M31_RA, M31_DEC) > M31_EXCLUSION_DEG) {
                     return p;
                 }
             }
