@@ -77,6 +77,9 @@ class SyntheticArchiveTest {
                 }
             }
             count.merge(t, 1, Integer::sum);
+            if (t.equals("ivoa.obscore")) {
+                count.merge("cube", "cube".equals(v[0]) ? 1 : 0, Integer::sum);
+            }
             if (t.equals("ida.observations")) {
                 int tdt = (Integer) v[iTdt];
                 assertTrue(tdts.add(tdt), "duplicate TDT " + tdt);
@@ -105,9 +108,6 @@ class SyntheticArchiveTest {
                 }
                 assertTrue(BruteSky.angleDeg(c, BruteSky.v(SyntheticArchive.M31_RA, SyntheticArchive.M31_DEC)) > 1.0);
                 double minRa = 360, maxRa = 0;
-                for (String s : fov.split(" ")) {
-                    // every other token from index 2 is an RA
-                }
                 String[] tok = fov.split(" ");
                 for (int k = 2; k < tok.length; k += 2) {
                     double a = Double.parseDouble(tok[k]);
@@ -133,8 +133,9 @@ class SyntheticArchiveTest {
         assertEquals(n, count.get("ida.observations"));
         assertEquals(n, tdts.size());
         int products = count.get("ivoa.obscore");
-        assertEquals(products, count.get("ivoa.ssap") + count.get("ivoa.siap")
-                               + (products - count.get("ivoa.ssap") - count.get("ivoa.siap")));
+        // one obscore row per product: every spectrum (ssap), image (siap) and CVF cube
+        assertEquals(products, count.get("ivoa.ssap") + count.get("ivoa.siap") + count.get("cube"));
+        assertEquals("dataproduct_type", tables.get("ivoa.obscore").columns().get(0).name());
         assertTrue(count.get("ivoa.ssap") > n / 5 && count.get("ivoa.siap") > n / 5, count.toString());
         assertTrue(products < n);
         assertShare(instruments.get('C'), n, 0.35);
