@@ -1,5 +1,6 @@
 package org.isosamp;
 
+import org.isosamp.cli.ServeLocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "iso-samp", mixinStandardHelpOptions = true,
          versionProvider = IsoSamp.Version.class,
          description = "Virtual Observatory client for ESA's ISO Data Archive.",
-         subcommands = { CommandLine.HelpCommand.class })
+         subcommands = { CommandLine.HelpCommand.class, ServeLocalCommand.class })
 public final class IsoSamp implements Runnable {
 
     /**

@@ -1,10 +1,5 @@
 package org.isosamp.local.db;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.tools.Csv;
 import org.isosamp.local.geom.AdqlGeometry;
 import org.isosamp.local.geom.SkyIndex;
 import org.isosamp.local.meta.ArchiveMetadata;
@@ -28,11 +22,11 @@ import org.isosamp.local.meta.TableDef;
 
 /**
  * The local archive's embedded H2 database: one in-memory database per
- * instance, built from the metadata model, loaded from CSV files and/or a
- * generator, with TAP_SCHEMA filled from the same model.
+ * instance, built from the metadata model, with TAP_SCHEMA filled from the
+ * same model.
  *
- * <p>Lifecycle: {@link #create}, then any number of {@link #loadCsv} /
- * {@link #insert} calls, then {@link #seal()}; after sealing, queries run on
+ * <p>Lifecycle: {@link #create}, then any number of {@link #insert} calls, then
+ * {@link #seal()}; after sealing, queries run on
  * pooled connections of a user that may only SELECT. Loading is
  * single-threaded; {@link #queryConnection()} is thread-safe.
  */
@@ -43,6 +37,7 @@ public final class ArchiveDatabase implements AutoCloseable {
     private static final String ZONE = "\"_zone\"";
 
     private final String url;
+    private final String queryUrl;
     private final String queryPassword = UUID.randomUUID().toString();
     private final Connection admin;
     private final ArchiveMetadata metadata;
@@ -52,8 +47,10 @@ public final class ArchiveDatabase implements AutoCloseable {
 
     private ArchiveDatabase(ArchiveMetadata userMetadata) throws SQLException {
         this.metadata = TapSchema.withTapSchema(userMetadata);
-        this.url = "jdbc:h2:mem:ida-" + UUID.randomUUID()
-            + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+        // the admin connection stays open for the database's lifetime, which keeps it alive;
+        // query connections must not repeat database settings (that needs admin rights)
+        this.queryUrl = "jdbc:h2:mem:ida-" + UUID.randomUUID();
+        this.url = queryUrl + ";DATABASE_TO_LOWER=TRUE";
         this.admin = DriverManager.getConnection(url, "sa", "");
     }
 
@@ -111,91 +108,6 @@ public final class ArchiveDatabase implements AutoCloseable {
     }
 
     /**
-     * Loads {@code dir/<table>.csv} for every non-TAP_SCHEMA table that has such a file.
-     * Header = column names (any order, a subset allowed); unquoted empty field = NULL.
-     *
-     * @return number of rows loaded
-     * @throws IOException naming the file, line and column of a bad value
-     */
-    public long loadCsv(Path dir) throws IOException {
-        long n = 0;
-        for (TableDef t : metadata.tables()) {
-            Path f = dir.resolve(t.name() + ".csv");
-            if (t.schema().equals(TapSchema.SCHEMA) || !Files.isRegularFile(f)) {
-                continue;
-            }
-            n += loadCsvFile(t, f);
-        }
-        return n;
-    }
-
-    private long loadCsvFile(TableDef t, Path f) throws IOException {
-        Csv csv = new Csv();
-        csv.setNullString("");   // unquoted empty -> NULL; quoted "" stays the empty string
-        long line = 1;
-        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
-             ResultSet rs = csv.read(r, null)) {
-            int n = rs.getMetaData().getColumnCount();
-            int[] target = new int[n];
-            for (int i = 0; i < n; i++) {
-                String name = rs.getMetaData().getColumnLabel(i + 1);
-                ColumnDef c = t.column(name).orElseThrow(() -> new IOException(
-                    f + ": column \"" + name + "\" is not declared for table " + t.name()));
-                target[i] = t.columns().indexOf(c);
-            }
-            while (rs.next()) {
-                line++;
-                Object[] row = new Object[t.columns().size()];
-                for (int i = 0; i < n; i++) {
-                    ColumnDef c = t.columns().get(target[i]);
-                    String text = rs.getString(i + 1);
-                    try {
-                        row[target[i]] = parse(c, text);
-                    } catch (IllegalArgumentException e) {
-                        throw new IOException(f + " line " + line + " column " + c.name() + ": "
-                                              + e.getMessage(), e);
-                    }
-                }
-                insert(t.name(), row);
-            }
-            flush();
-        } catch (SQLException e) {
-            throw new IOException(f + " near line " + line + ": " + e.getMessage(), e);
-        }
-        return line - 1;
-    }
-
-    static Object parse(ColumnDef c, String text) {
-        if (text == null) {
-            return null;
-        }
-        if (c.isString()) {
-            return text;
-        }
-        String s = text.trim();
-        if (s.isEmpty()) {
-            return null;
-        }
-        try {
-            return switch (c.datatype()) {
-                case "boolean" -> switch (s.toLowerCase(java.util.Locale.ROOT)) {
-                    case "true", "t", "1" -> Boolean.TRUE;
-                    case "false", "f", "0" -> Boolean.FALSE;
-                    default -> throw new IllegalArgumentException("not a boolean: \"" + s + "\"");
-                };
-                case "short" -> Short.valueOf(s);
-                case "int" -> Integer.valueOf(s);
-                case "long" -> Long.valueOf(s);
-                case "float" -> Float.valueOf(s);
-                case "double" -> Double.valueOf(s);
-                default -> throw new AssertionError(c.datatype());
-            };
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a " + c.datatype() + ": \"" + s + "\"");
-        }
-    }
-
-    /**
      * Adds one row (values in declared column order, Java types as
      * {@link ColumnDef#javaClass()}). Rows are batched: call {@link #flush()} or {@link #seal()}.
      */
@@ -241,7 +153,7 @@ public final class ArchiveDatabase implements AutoCloseable {
                 st.execute("GRANT SELECT ON SCHEMA " + quote(s.name()) + " TO tap");
             }
         }
-        pool = JdbcConnectionPool.create(url, "tap", queryPassword);
+        pool = JdbcConnectionPool.create(queryUrl, "tap", queryPassword);
         pool.setMaxConnections(64);
         LOG.fine(() -> "database sealed; spatial reach " + reach);
     }

@@ -2,6 +2,7 @@ package org.isosamp.local.db;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.isosamp.local.meta.AdqlReserved;
 import org.isosamp.local.meta.ArchiveMetadata;
 import org.isosamp.local.meta.ArchiveMetadata.ForeignKey;
 import org.isosamp.local.meta.ArchiveMetadata.SchemaDef;
@@ -124,7 +125,7 @@ public final class TapSchema {
             int ci = 0;
             for (ColumnDef c : t.columns()) {
                 out.row(SCHEMA + ".columns", new Object[] {
-                    t.name(), c.name(), c.utype(), c.ucd(), c.unit(), c.description(), c.tapType(),
+                    t.name(), c.publishedName(), c.utype(), c.ucd(), c.unit(), c.description(), c.tapType(),
                     c.arraysize(), c.xtype(), legacySize(c.arraysize()),
                     c.principal() ? 1 : 0, c.indexed() ? 1 : 0, c.std() ? 1 : 0, ci++ });
             }
@@ -134,7 +135,8 @@ public final class TapSchema {
                     new Object[] { k.keyId(), k.fromTable(), k.targetTable(), null, k.description() });
             for (int i = 0; i < k.fromColumns().size(); i++) {
                 out.row(SCHEMA + ".key_columns",
-                        new Object[] { k.keyId(), k.fromColumns().get(i), k.targetColumns().get(i) });
+                        new Object[] { k.keyId(), AdqlReserved.publish(k.fromColumns().get(i)),
+                                       AdqlReserved.publish(k.targetColumns().get(i)) });
             }
         }
     }

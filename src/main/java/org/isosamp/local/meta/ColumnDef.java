@@ -104,6 +104,14 @@ public record ColumnDef(String name, String datatype, String arraysize, String x
         return s == null || s.isBlank() ? null : s.trim();
     }
 
+    /**
+     * @return the name as TAP_SCHEMA and {@code /tables} publish it: delimited
+     *         ({@code "size"}) when it is an ADQL reserved word
+     */
+    public String publishedName() {
+        return AdqlReserved.publish(name);
+    }
+
     /** @return name in lower case (the key used for case-insensitive look-ups). */
     public String key() {
         return name.toLowerCase(Locale.ROOT);

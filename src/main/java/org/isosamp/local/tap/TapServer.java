@@ -152,7 +152,7 @@ public final class TapServer implements AutoCloseable {
                                                              java.nio.charset.StandardCharsets.UTF_8);
                     TableDef t = db.metadata().table(name).orElseThrow(
                         () -> new TapException(404, "No such table: " + name));
-                    Http.send(ex, 200, Http.XML, Vosi.table(t, esaFlavour));
+                    Http.send(ex, 200, Http.XML, Vosi.table(t, db.metadata().keys(), esaFlavour));
                 } else if (rest.equals("/capabilities")) {
                     Http.send(ex, 200, Http.XML, Vosi.capabilities(base, obsCore()));
                 } else if (rest.equals("/availability")) {

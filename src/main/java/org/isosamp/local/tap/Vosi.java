@@ -3,6 +3,7 @@ package org.isosamp.local.tap;
 import static org.isosamp.local.tap.Http.xmlEscape;
 
 import java.util.List;
+import org.isosamp.local.meta.AdqlReserved;
 import org.isosamp.local.meta.ArchiveMetadata;
 import org.isosamp.local.meta.ColumnDef;
 import org.isosamp.local.meta.TableDef;
@@ -12,7 +13,7 @@ import org.isosamp.local.meta.TableDef;
  * availability and tablesets. Two tableset dialects are served from one model:
  * strict VODataService (taplint-clean) and ESA's TAP+ flavour, which adds
  * {@code esatapplus:} attributes that astroquery's TapPlus parser requires on
- * every column (and that taplint reports as one schema error). Stateless.
+ * every column (and that taplint reports as schema errors). Stateless.
  */
 final class Vosi {
 
@@ -88,6 +89,7 @@ final class Vosi {
      * @param esa         add the ESA TAP+ attributes astroquery needs
      */
     static String tableset(ArchiveMetadata meta, boolean withColumns, boolean esa) {
+        List<ArchiveMetadata.ForeignKey> keys = meta.keys();
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append("<vosi:tableset xmlns:vosi=\"http://www.ivoa.net/xml/VOSITables/v1.0\"")
          .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
@@ -103,7 +105,7 @@ final class Vosi {
                 b.append("  <description>").append(xmlEscape(s.description())).append("</description>\n");
             }
             for (TableDef t : meta.tables(s.name())) {
-                table(b, t, withColumns, esa, "  ");
+                table(b, t, withColumns ? keys : null, esa, "  ");
             }
             b.append(" </schema>\n");
         }
@@ -111,10 +113,10 @@ final class Vosi {
     }
 
     /** A single {@code vosi:table} document ({@code /tables/<name>}). */
-    static String table(TableDef t, boolean esa) {
+    static String table(TableDef t, List<ArchiveMetadata.ForeignKey> keys, boolean esa) {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         StringBuilder inner = new StringBuilder();
-        table(inner, t, true, esa, "");
+        table(inner, t, keys, esa, "");
         String attrs = " xmlns:vosi=\"http://www.ivoa.net/xml/VOSITables/v1.0\""
             + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
             + " xmlns:vs=\"http://www.ivoa.net/xml/VODataService/v1.1\""
@@ -124,7 +126,9 @@ final class Vosi {
         return b.append(s).toString();
     }
 
-    private static void table(StringBuilder b, TableDef t, boolean withColumns, boolean esa, String ind) {
+    /** @param keys foreign keys to publish with the columns; null: no columns, no keys */
+    private static void table(StringBuilder b, TableDef t, List<ArchiveMetadata.ForeignKey> keys,
+                              boolean esa, String ind) {
         b.append(ind).append("<table type=\"").append(t.type().equals("view") ? "view" : "base_table").append('"');
         if (esa) {
             b.append(" esatapplus:size=\"0\" esatapplus:flags=\"0\"");
@@ -136,9 +140,14 @@ final class Vosi {
         if (t.utype() != null) {
             b.append(ind).append(" <utype>").append(xmlEscape(t.utype())).append("</utype>\n");
         }
-        if (withColumns) {
+        if (keys != null) {
             for (ColumnDef c : t.columns()) {
                 column(b, c, esa, ind + " ");
+            }
+            for (ArchiveMetadata.ForeignKey k : keys) {
+                if (k.fromTable().equalsIgnoreCase(t.name())) {
+                    foreignKey(b, k, ind + " ");
+                }
             }
         }
         b.append(ind).append("</table>\n");
@@ -150,7 +159,7 @@ final class Vosi {
             b.append(" esatapplus:flags=\"").append(esaFlags(c)).append('"');
         }
         b.append(">\n");
-        b.append(ind).append(" <name>").append(xmlEscape(c.name())).append("</name>\n");
+        b.append(ind).append(" <name>").append(xmlEscape(c.publishedName())).append("</name>\n");
         if (!c.description().isEmpty()) {
             b.append(ind).append(" <description>").append(xmlEscape(c.description())).append("</description>\n");
         }
@@ -178,6 +187,22 @@ final class Vosi {
             b.append(ind).append(" <flag>principal</flag>\n");
         }
         b.append(ind).append("</column>\n");
+    }
+
+    private static void foreignKey(StringBuilder b, ArchiveMetadata.ForeignKey k, String ind) {
+        b.append(ind).append("<foreignKey>\n")
+         .append(ind).append(" <targetTable>").append(xmlEscape(k.targetTable())).append("</targetTable>\n");
+        for (int i = 0; i < k.fromColumns().size(); i++) {
+            b.append(ind).append(" <fkColumn><fromColumn>")
+             .append(xmlEscape(AdqlReserved.publish(k.fromColumns().get(i))))
+             .append("</fromColumn><targetColumn>")
+             .append(xmlEscape(AdqlReserved.publish(k.targetColumns().get(i))))
+             .append("</targetColumn></fkColumn>\n");
+        }
+        if (k.description() != null && !k.description().isEmpty()) {
+            b.append(ind).append(" <description>").append(xmlEscape(k.description())).append("</description>\n");
+        }
+        b.append(ind).append("</foreignKey>\n");
     }
 
     /**
