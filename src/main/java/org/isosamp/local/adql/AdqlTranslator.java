@@ -1,6 +1,6 @@
 package org.isosamp.local.adql;
 
-import java.util.Map;
+import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -17,7 +17,7 @@ import org.isosamp.local.meta.ArchiveMetadata;
  * SQL is written afresh by this package (never copied from the input).
  *
  * <pre>
- * AdqlTranslator tr = new AdqlTranslator(metadata, Map.of("ida.observations", 0.25));
+ * AdqlTranslator tr = new AdqlTranslator(metadata, Set.of("ida.observations"));
  * Translation t = tr.translate("SELECT TOP 5 tdt, ra FROM ida.observations");
  * // t.sql():    SELECT "ida"."observations"."tdt" AS "tdt", ... LIMIT 5
  * // t.fields(): ColumnDefs named tdt, ra with their units and UCDs
@@ -45,16 +45,15 @@ public final class AdqlTranslator {
 
     /**
      * @param metadata        the archive's tables and columns
-     * @param spatialReachDeg per table (lower-case qualified name), the reach of
-     *                        its zone index in degrees (see
-     *                        {@link org.isosamp.local.geom.SkyIndex}); tables
-     *                        missing here get no zone prefilter
+     * @param indexedTables   tables (lower-case qualified names) with a spatial cell index
+     *                        (see {@link org.isosamp.local.geom.SkyIndex}); others get no
+     *                        cone prefilter
      */
-    public AdqlTranslator(ArchiveMetadata metadata, Map<String, Double> spatialReachDeg) {
+    public AdqlTranslator(ArchiveMetadata metadata, Set<String> indexedTables) {
         if (metadata == null) {
             throw new IllegalArgumentException("metadata is null");
         }
-        this.writer = new SelectWriter(metadata, Map.copyOf(spatialReachDeg));
+        this.writer = new SelectWriter(metadata, Set.copyOf(indexedTables));
     }
 
     /**

@@ -40,11 +40,11 @@ final class SelectWriter {
     record Result(String sql, List<ColumnDef> fields) { }
 
     private final ArchiveMetadata metadata;
-    private final Map<String, Double> reach;
+    private final Set<String> indexed;
 
-    SelectWriter(ArchiveMetadata metadata, Map<String, Double> reach) {
+    SelectWriter(ArchiveMetadata metadata, Set<String> indexed) {
         this.metadata = metadata;
-        this.reach = reach;
+        this.indexed = indexed;
     }
 
     /** Writes a parenthesised sub-query (in WHERE, a select item or FROM), parenthesised. */
@@ -104,8 +104,8 @@ final class SelectWriter {
         }
         if (ps.getWhere() != null) {
             sql.append(" WHERE ").append(ew.write(ps.getWhere()).sql());
-            for (String zone : ZoneFilter.predicates(ps.getWhere(), scope, reach)) {
-                sql.append(" AND ").append(zone);
+            for (String prefilter : CellFilter.predicates(ps.getWhere(), scope, indexed)) {
+                sql.append(" AND ").append(prefilter);
             }
         }
         GroupByElement g = ps.getGroupBy();

@@ -7,9 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -34,7 +35,7 @@ public final class ArchiveDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ArchiveDatabase.class.getName());
     private static final int BATCH = 2000;
-    private static final String ZONE = "\"_zone\"";
+    private static final String ROWID = "\"_rowid\"";
 
     private final String url;
     private final String queryUrl;
@@ -42,7 +43,7 @@ public final class ArchiveDatabase implements AutoCloseable {
     private final Connection admin;
     private final ArchiveMetadata metadata;
     private final Map<String, Inserter> inserters = new HashMap<>();
-    private final Map<String, Double> reach = new LinkedHashMap<>();
+    private final Set<String> indexed = new LinkedHashSet<>();
     private JdbcConnectionPool pool;
 
     private ArchiveDatabase(ArchiveMetadata userMetadata) throws SQLException {
@@ -75,11 +76,11 @@ public final class ArchiveDatabase implements AutoCloseable {
     }
 
     /**
-     * @return per spatial table (lower-case qualified name), the largest angle in degrees
-     *         from any row's zone anchor to its footprint or position (see {@link SkyIndex})
+     * @return the tables (lower-case qualified names) that have a spatial cell index
+     *         (see {@link SkyIndex} and {@link TableDef#cellIndexSqlName()})
      */
-    public Map<String, Double> spatialReach() {
-        return Map.copyOf(reach);
+    public Set<String> indexedTables() {
+        return Set.copyOf(indexed);
     }
 
     private void createTables() throws SQLException {
@@ -87,20 +88,21 @@ public final class ArchiveDatabase implements AutoCloseable {
             for (ArchiveMetadata.SchemaDef s : metadata.schemas()) {
                 st.execute("CREATE SCHEMA " + quote(s.name()));
             }
+            st.execute("CREATE SCHEMA " + quote(TableDef.INDEX_SCHEMA));
             for (TableDef t : metadata.tables()) {
                 StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(t.sqlName()).append(" (");
                 for (ColumnDef c : t.columns()) {
                     ddl.append(quote(c.name())).append(' ').append(c.sqlType()).append(", ");
                 }
                 if (t.spatial() != null) {
-                    ddl.append(ZONE).append(" INTEGER, ");
+                    ddl.append(ROWID).append(" BIGINT PRIMARY KEY, ");
                 }
                 ddl.setLength(ddl.length() - 2);
                 st.execute(ddl.append(')').toString());
                 if (t.spatial() != null) {
-                    st.execute("CREATE INDEX " + quote("idx_" + t.schema() + "_" + t.simpleName() + "_zone")
-                               + " ON " + t.sqlName() + " (" + ZONE + ")");
-                    reach.put(t.name(), 0.0);
+                    st.execute("CREATE TABLE " + t.cellIndexSqlName() + " (\"cell\" BIGINT NOT NULL,"
+                               + " \"row_id\" BIGINT NOT NULL)");
+                    indexed.add(t.name());
                 }
             }
         }
@@ -147,15 +149,22 @@ public final class ArchiveDatabase implements AutoCloseable {
         }
         inserters.clear();
         try (Statement st = admin.createStatement()) {
+            for (String name : indexed) {
+                TableDef t = metadata.table(name).orElseThrow();
+                // built after loading: one sort instead of millions of B-tree inserts
+                st.execute("CREATE INDEX " + quote(t.schema() + "__" + t.simpleName() + "_cells") + " ON "
+                           + t.cellIndexSqlName() + " (\"cell\", \"row_id\")");
+            }
             st.execute("ANALYZE");
             st.execute("CREATE USER tap PASSWORD '" + queryPassword + "'");
             for (ArchiveMetadata.SchemaDef s : metadata.schemas()) {
                 st.execute("GRANT SELECT ON SCHEMA " + quote(s.name()) + " TO tap");
             }
+            st.execute("GRANT SELECT ON SCHEMA " + quote(TableDef.INDEX_SCHEMA) + " TO tap");
         }
         pool = JdbcConnectionPool.create(queryUrl, "tap", queryPassword);
         pool.setMaxConnections(64);
-        LOG.fine(() -> "database sealed; spatial reach " + reach);
+        LOG.fine(() -> "database sealed; cell-indexed tables " + indexed);
     }
 
     /**
@@ -201,10 +210,12 @@ public final class ArchiveDatabase implements AutoCloseable {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** Batched inserts into one table, computing the zone anchor of spatial rows. */
+    /** Batched inserts into one table, listing spatial rows in its cell index. */
     private final class Inserter {
         private final TableDef table;
         private final PreparedStatement ps;
+        private final PreparedStatement cells;
+        private long nextRowId = 1;
         private final int region;
         private final int ra;
         private final int dec;
@@ -220,12 +231,14 @@ public final class ArchiveDatabase implements AutoCloseable {
             }
             SpatialDef sp = table.spatial();
             if (sp != null) {
-                sql.append(ZONE).append(',');
+                sql.append(ROWID).append(',');
                 marks.append("?,");
             }
             sql.setLength(sql.length() - 1);
             marks.setLength(marks.length() - 1);
             this.ps = admin.prepareStatement(sql + ") VALUES (" + marks + ")");
+            this.cells = sp == null ? null : admin.prepareStatement(
+                "INSERT INTO " + table.cellIndexSqlName() + " (\"cell\", \"row_id\") VALUES (?, ?)");
             this.region = sp == null ? -1 : index(sp.regionColumn());
             this.ra = sp == null ? -1 : index(sp.raColumn());
             this.dec = sp == null ? -1 : index(sp.decColumn());
@@ -255,11 +268,12 @@ public final class ArchiveDatabase implements AutoCloseable {
                 ps.setObject(i + 1, values[i]);
             }
             if (table.spatial() != null) {
-                Integer zone = anchorZone(values);
-                if (zone == null) {
-                    ps.setNull(values.length + 1, java.sql.Types.INTEGER);
-                } else {
-                    ps.setInt(values.length + 1, zone);
+                long rowId = nextRowId++;
+                ps.setLong(values.length + 1, rowId);
+                for (long cell : rowCells(values)) {
+                    cells.setLong(1, cell);
+                    cells.setLong(2, rowId);
+                    cells.addBatch();
                 }
             }
             ps.addBatch();
@@ -268,14 +282,14 @@ public final class ArchiveDatabase implements AutoCloseable {
             }
         }
 
-        /** Zone of this row's anchor; widens the table's reach to cover the row. */
-        private Integer anchorZone(Object[] v) {
+        /**
+         * The cells of this row's cap: its footprint's bounding cap, widened to hold its
+         * position too; a bare position without footprint is a cap of radius 0.
+         */
+        private long[] rowCells(Object[] v) {
             Double pRa = ra < 0 ? null : number(v[ra]);
             Double pDec = dec < 0 ? null : number(v[dec]);
             String reg = region < 0 ? null : (String) v[region];
-            double anchorRa;
-            double anchorDec;
-            double r = 0;
             if (reg != null && !reg.isBlank()) {
                 double[] cap;
                 try {
@@ -284,21 +298,15 @@ public final class ArchiveDatabase implements AutoCloseable {
                     throw new IllegalArgumentException("table " + table.name() + ": bad footprint: "
                                                        + e.getMessage(), e);
                 }
-                anchorRa = cap[0];
-                anchorDec = cap[1];
-                r = cap[2];
+                double r = cap[2];
                 if (pRa != null && pDec != null) {
-                    r = Math.max(r, AdqlGeometry.angularDistanceDeg(anchorRa, anchorDec, pRa, pDec));
+                    r = Math.max(r, AdqlGeometry.angularDistanceDeg(cap[0], cap[1], pRa, pDec));
                 }
+                return SkyIndex.rowCells(cap[0], cap[1], r);
             } else if (pRa != null && pDec != null) {
-                anchorRa = pRa;
-                anchorDec = pDec;
-            } else {
-                return null;
+                return SkyIndex.rowCells(pRa, pDec, 0);
             }
-            double widened = r;
-            reach.merge(table.name(), widened, Math::max);
-            return SkyIndex.zone(anchorDec);
+            return new long[0];
         }
 
         private Double number(Object o) {
@@ -308,12 +316,18 @@ public final class ArchiveDatabase implements AutoCloseable {
         void flush() throws SQLException {
             if (pending > 0) {
                 ps.executeBatch();
+                if (cells != null) {
+                    cells.executeBatch();
+                }
                 pending = 0;
             }
         }
 
         void close() throws SQLException {
             ps.close();
+            if (cells != null) {
+                cells.close();
+            }
         }
     }
 }

@@ -43,6 +43,17 @@ public record TableDef(String schema, String name, String type, String descripti
         return columns.stream().filter(c -> c.key().equals(k)).findFirst();
     }
 
+    /** Hidden H2 schema of the spatial index tables; unknown to ADQL. */
+    public static final String INDEX_SCHEMA = "_idx";
+
+    /**
+     * @return the quoted H2 name of this table's spatial index ({@code "cell"}, {@code "row_id"} →
+     *         the table's hidden {@code "_rowid"}): {@code "_idx"."ida__observations"}
+     */
+    public String cellIndexSqlName() {
+        return '"' + INDEX_SCHEMA + "\".\"" + schema + "__" + simpleName() + '"';
+    }
+
     /** @return the quoted H2 identifier of this table: {@code "ida"."observations"}. */
     public String sqlName() {
         return '"' + schema + "\".\"" + simpleName() + '"';

@@ -62,13 +62,16 @@ public final class TapServer implements AutoCloseable {
      */
     public TapServer(int port, ArchiveDatabase db, ProductSource products, Path workDir) throws IOException {
         this.db = db;
-        this.tap = new TapService(db, new AdqlTranslator(db.metadata(), db.spatialReach()));
+        this.tap = new TapService(db, new AdqlTranslator(db.metadata(), db.indexedTables()));
         this.handlers = Executors.newFixedThreadPool(16, named("local-archive-http"));
         this.jobRunner = Executors.newFixedThreadPool(4, named("local-archive-uws"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(named("local-archive-sweeper"));
         this.esa = new Mount(true, new UwsJobs(tap, workDir, jobRunner, sweeper));
         this.strict = new Mount(false, new UwsJobs(tap, workDir, jobRunner, sweeper));
         this.data = new DataEndpoint(new SqlObservations(db), products);
+        // Without TCP_NODELAY, small chunked responses meet the client's delayed ACK: +40 ms each.
+        // Read once when the JDK's server configuration class loads, so set it before the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         http.setExecutor(handlers);
         http.createContext("/", this::dispatch);
@@ -183,7 +186,7 @@ public final class TapServer implements AutoCloseable {
                 String ct = spec.format() == ResultFormat.CSV ? "text/csv; charset=UTF-8" : Http.VOTABLE;
                 ex.getResponseHeaders().set("Content-Type", ct);
                 ex.sendResponseHeaders(200, 0);
-                try (OutputStream out = ex.getResponseBody()) {
+                try (OutputStream out = new java.io.BufferedOutputStream(ex.getResponseBody(), 1 << 16)) {
                     q.write(out, Http.origin(ex) + "/nida-sl-tap/");
                 }
             }

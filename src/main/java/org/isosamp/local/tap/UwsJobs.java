@@ -9,9 +9,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +156,7 @@ final class UwsJobs implements AutoCloseable {
                     updateParams(job, Params.read(ex));
                     Http.seeOther(ex, jobUrl);
                 } else {
-                    Http.send(ex, 200, Http.XML, xmlHead("parameters") + parametersXml(job) + "");
+                    Http.send(ex, 200, Http.XML, XML_DECL + parametersXml(job));
                 }
             }
             case "results" -> results(ex, job, jobUrl, parts.length == 3 ? parts[2] : null);
@@ -215,7 +213,7 @@ final class UwsJobs implements AutoCloseable {
         String mime;
         synchronized (job) {
             if (which == null) {
-                Http.send(ex, 200, Http.XML, xmlHead("results") + resultsXml(job, jobUrl));
+                Http.send(ex, 200, Http.XML, XML_DECL + resultsXml(job, jobUrl));
                 return;
             }
             if (!which.equals("result")) {
@@ -267,21 +265,16 @@ final class UwsJobs implements AutoCloseable {
             if (p.has("RUNID")) {
                 job.runId = p.get("RUNID");
             }
-            boolean any = false;
             for (Map.Entry<String, String> e : p.asMap().entrySet()) {
                 if (CONTROL.contains(e.getKey().toUpperCase(Locale.ROOT))) {
                     continue;
                 }
-                any = true;
                 if (job.phase != Phase.PENDING) {
                     throw new TapException(409, "Job " + job.id + " is " + job.phase
                                                 + ": parameters can only change while PENDING");
                 }
                 job.params.keySet().removeIf(k -> k.equalsIgnoreCase(e.getKey()));
                 job.params.put(e.getKey(), e.getValue());
-            }
-            if (!any) {
-                return;
             }
         }
     }
@@ -482,9 +475,7 @@ final class UwsJobs implements AutoCloseable {
 
     // ---- XML --------------------------------------------------------------------------------
 
-    private static String xmlHead(String root) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    }
+    private static final String XML_DECL = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
     private static String nsAttrs() {
         return " xmlns:uws=\"" + NS + "\" xmlns:xlink=\"http://www.w3.org/1999/xlink\""
@@ -493,7 +484,7 @@ final class UwsJobs implements AutoCloseable {
 
     private String jobList(String list, Params p) {
         String phaseFilter = p.get("PHASE");
-        StringBuilder b = new StringBuilder(xmlHead("jobs"));
+        StringBuilder b = new StringBuilder(XML_DECL);
         b.append("<uws:jobs").append(nsAttrs()).append(" version=\"1.1\">\n");
         List<Job> all = new ArrayList<>(jobs.values());
         all.sort((x, y) -> y.creation.compareTo(x.creation));
@@ -517,7 +508,7 @@ final class UwsJobs implements AutoCloseable {
 
     private String jobXml(Job job, String jobUrl) {
         synchronized (job) {
-            StringBuilder b = new StringBuilder(xmlHead("job"));
+            StringBuilder b = new StringBuilder(XML_DECL);
             b.append("<uws:job").append(nsAttrs()).append(" version=\"1.1\">\n");
             b.append(" <uws:jobId>").append(Http.xmlEscape(job.id)).append("</uws:jobId>\n");
             if (job.runId != null) {
@@ -531,8 +522,7 @@ final class UwsJobs implements AutoCloseable {
             b.append(" <uws:executionDuration>").append(job.executionDuration)
              .append("</uws:executionDuration>\n");
             b.append(" <uws:destruction>").append(ISO.format(job.destruction)).append("</uws:destruction>\n");
-            b.append(parametersXml(job).replace("<uws:parameters" + nsAttrs(), "<uws:parameters")
-                .replaceFirst("^<\\?xml[^>]*>\\n", ""));
+            b.append(parametersXml(job).replace("<uws:parameters" + nsAttrs(), "<uws:parameters"));
             b.append(resultsXml(job, jobUrl).replace("<uws:results" + nsAttrs(), "<uws:results"));
             if (job.error != null) {
                 b.append(" <uws:errorSummary type=\"fatal\" hasDetail=\"true\"><uws:message>")
@@ -570,21 +560,5 @@ final class UwsJobs implements AutoCloseable {
             }
             return b.append("</uws:results>\n").toString();
         }
-    }
-
-    static Instant parseTime(String s) {
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    static List<String> phases() {
-        List<String> l = new ArrayList<>();
-        for (Phase p : Phase.values()) {
-            l.add(p.name());
-        }
-        return Collections.unmodifiableList(l);
     }
 }

@@ -80,7 +80,7 @@ class AdqlQueriesTest {
         assertEquals(List.of("tdt", "revno", "aotname", "ra", "dec", "target", "s_ra", "s_dec",
                              "s_region_fov", "value"), r.get(0));
         assertEquals(4, r.size() - 1);
-        assertTrue(!sql("select top 10 * from ida.observations").contains("_zone"));
+        assertTrue(!sql("select top 10 * from ida.observations").contains("_rowid"));
     }
 
     @Test

@@ -56,8 +56,8 @@ class AdqlRejectTest {
         SELECT foo FROM ida.observations                   | Unknown column "foo" in ida.observations
         SELECT o.foo FROM ida.observations AS o            | Unknown column "foo" in ida.observations AS o
         SELECT p.tdt FROM ida.observations AS o            | Unknown table "p" in column reference "p.tdt"
-        SELECT "_zone" FROM ida.observations               | Unknown column "_zone" in ida.observations
-        SELECT _zone FROM ida.observations                 | Unknown column "_zone" in ida.observations
+        SELECT "_rowid" FROM ida.observations              | Unknown column "_rowid" in ida.observations
+        SELECT _rowid FROM ida.observations                | Unknown column "_rowid" in ida.observations
         SELECT "TDT" FROM ida.observations                 | Unknown column "TDT" in ida.observations
         SELECT tdt FROM observations                       | Ambiguous table "observations": qualify it with its schema (ida.observations, ivoa.observations)
         SELECT s_ra FROM ida.observations, ivoa.obscore    | Ambiguous column "s_ra": it is in ida.observations and ivoa.obscore; qualify it
@@ -117,7 +117,7 @@ class AdqlRejectTest {
     }
 
     @Test
-    void hiddenZoneColumnIsNotInStar() throws Exception {
+    void hiddenRowIdColumnIsNotInStar() throws Exception {
         assertTrue(db.run("SELECT * FROM ida.observations").get(0).stream()
                      .noneMatch(l -> String.valueOf(l).startsWith("_")));
     }

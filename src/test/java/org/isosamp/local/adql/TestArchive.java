@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.isosamp.local.meta.ArchiveMetadata;
 import org.isosamp.local.meta.ArchiveMetadata.SchemaDef;
@@ -20,14 +21,12 @@ import org.isosamp.local.meta.TableDef;
  * A small copy of the local archive for tests: metadata shaped like the real
  * one (ida.observations, ivoa.obscore, ivoa.ssap, TAP_SCHEMA) and an H2
  * database built from it the way the archive builds its own (quoted
- * lower-case names, hidden indexed "_zone" column on spatial tables, adql_*
- * aliases). Geometry aliases point at the skeleton, so queries using them can
- * be prepared (syntax, names) but not run.
+ * lower-case names, hidden "_rowid" key and "_idx" cell-index table on
+ * spatial tables, the adql_* geometry aliases).
  */
 final class TestArchive implements AutoCloseable {
 
-    static final Map<String, Double> REACH = Map.of(
-        "ida.observations", 0.25, "ivoa.obscore", 0.25, "ivoa.ssap", 0.0);
+    static final Set<String> INDEXED = Set.of("ida.observations", "ivoa.obscore", "ivoa.ssap");
 
     static ColumnDef col(String name, String type, String unit, String ucd) {
         return new ColumnDef(name, type, null, null, unit, ucd, null, name + " description",
@@ -81,7 +80,7 @@ final class TestArchive implements AutoCloseable {
                 col("key", "char", null, null), col("year", "int", null, null)), null)),
         List.of());
 
-    static final AdqlTranslator TRANSLATOR = new AdqlTranslator(METADATA, REACH);
+    static final AdqlTranslator TRANSLATOR = new AdqlTranslator(METADATA, INDEXED);
 
     final Connection conn;
 
@@ -92,19 +91,21 @@ final class TestArchive implements AutoCloseable {
             for (SchemaDef sd : METADATA.schemas()) {
                 s.execute("CREATE SCHEMA \"" + sd.name() + "\"");
             }
+            s.execute("CREATE SCHEMA \"" + TableDef.INDEX_SCHEMA + "\"");
             for (TableDef t : METADATA.tables()) {
                 StringBuilder ddl = new StringBuilder("CREATE TABLE " + t.sqlName() + " (");
                 for (ColumnDef c : t.columns()) {
                     ddl.append('"').append(c.name()).append("\" ").append(c.sqlType()).append(", ");
                 }
                 if (t.spatial() != null) {
-                    ddl.append("\"_zone\" INTEGER, ");
+                    ddl.append("\"_rowid\" BIGINT PRIMARY KEY, ");
                 }
                 ddl.setLength(ddl.length() - 2);
                 s.execute(ddl.append(')').toString());
                 if (t.spatial() != null) {
-                    s.execute("CREATE INDEX \"" + t.simpleName() + "_zone_idx\" ON " + t.sqlName()
-                              + " (\"_zone\")");
+                    s.execute("CREATE TABLE " + t.cellIndexSqlName() + " (\"cell\" BIGINT, \"row_id\" BIGINT)");
+                    s.execute("CREATE INDEX \"" + t.simpleName() + "_cells_idx\" ON " + t.cellIndexSqlName()
+                              + " (\"cell\", \"row_id\")");
                 }
             }
             for (String[] g : new String[][] {
@@ -116,14 +117,14 @@ final class TestArchive implements AutoCloseable {
                           + g[1] + "\"");
             }
             s.execute("INSERT INTO \"ida\".\"observations\" VALUES "
-                + "('80000101', 800, 'SWS01', 0.71, 41.27, 'M31', 10.68, 41.27, 'Circle ICRS 10.68 41.27 0.1', 10, 1312),"
-                + "('80000202', 800, 'LWS01', 5.5, -5.39, 'ORION', 83.82, -5.39, 'Circle ICRS 83.82 -5.39 0.1', 20, 846),"
-                + "('80100303', 801, 'SWS06', 12.5, 12.39, 'M87', 187.7, 12.39, 'Circle ICRS 187.7 12.39 0.1', 30, 1023),"
-                + "('80100404', 801, 'CAM01', 12.5, 12.39, '', 187.7, 12.39, 'Circle ICRS 187.7 12.39 0.1', NULL, 1023)");
+                + "('80000101', 800, 'SWS01', 0.71, 41.27, 'M31', 10.68, 41.27, 'Circle ICRS 10.68 41.27 0.1', 10, 1),"
+                + "('80000202', 800, 'LWS01', 5.5, -5.39, 'ORION', 83.82, -5.39, 'Circle ICRS 83.82 -5.39 0.1', 20, 2),"
+                + "('80100303', 801, 'SWS06', 12.5, 12.39, 'M87', 187.7, 12.39, 'Circle ICRS 187.7 12.39 0.1', 30, 3),"
+                + "('80100404', 801, 'CAM01', 12.5, 12.39, '', 187.7, 12.39, 'Circle ICRS 187.7 12.39 0.1', NULL, 4)");
             s.execute("INSERT INTO \"ivoa\".\"obscore\" VALUES "
-                + "('a', 'image', 1, 10.0, 41.0, 'x', 1310), ('b', 'spectrum', 2, 10.0, 41.0, 'x', 1310),"
-                + "('c', 'cube', 2, 10.0, 41.0, 'x', 1310), ('d', 'sed', 3, 10.0, 41.0, 'x', 1310),"
-                + "('e', NULL, 0, 10.0, 41.0, 'x', 1310)");
+                + "('a', 'image', 1, 10.0, 41.0, 'x', 1), ('b', 'spectrum', 2, 10.0, 41.0, 'x', 2),"
+                + "('c', 'cube', 2, 10.0, 41.0, 'x', 3), ('d', 'sed', 3, 10.0, 41.0, 'x', 4),"
+                + "('e', NULL, 0, 10.0, 41.0, 'x', 5)");
             s.execute("INSERT INTO \"tap_schema\".\"schemas\" VALUES ('ida', 'd', 0), ('ivoa', 'd', 1),"
                 + " ('tap_schema', 'd', 2)");
             s.execute("INSERT INTO \"tap_schema\".\"columns\" VALUES ('ida.observations', 'tdt', 'char', 8, 'k', 1995),"

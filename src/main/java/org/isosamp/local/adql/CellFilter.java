@@ -3,7 +3,6 @@ package org.isosamp.local.adql;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
@@ -22,8 +21,9 @@ import org.isosamp.local.meta.TableDef;
 
 /**
  * The spatial index rewrite: finds cone constraints among the top-level AND
- * conjuncts of a WHERE clause and derives a {@code "_zone" BETWEEN lo AND hi}
- * prefilter for each (see {@link SkyIndex}). Recognised, with numeric
+ * conjuncts of a WHERE clause and derives, for each, a prefilter
+ * {@code t."_rowid" IN (SELECT "row_id" FROM <cell index> WHERE "cell" IN (...))}
+ * over the cells covering the cone (see {@link SkyIndex}). Recognised, with numeric
  * constants {@code c1, c2, r} and {@code =1} on either side:
  * <ul>
  * <li>{@code INTERSECTS(CIRCLE(f, c1, c2, r), region) = 1}, either argument order,
@@ -35,23 +35,23 @@ import org.isosamp.local.meta.TableDef;
  * frame. Conjuncts under OR or NOT are never used: the prefilter is added next
  * to the exact predicate, which stays. Stateless, thread-safe.
  */
-final class ZoneFilter {
+final class CellFilter {
 
-    private ZoneFilter() {
+    private CellFilter() {
     }
 
     /**
      * @param where the WHERE clause, or null
      * @param scope the scope of that WHERE
-     * @param reach table name (lower-case qualified) to reach in degrees; tables missing get no prefilter
+     * @param indexed tables (lower-case qualified names) that have a cell index; others get no prefilter
      * @return the H2 prefilter predicates, each a complete condition
      */
-    static List<String> predicates(Expression where, Scope scope, Map<String, Double> reach) {
+    static List<String> predicates(Expression where, Scope scope, Set<String> indexed) {
         Set<String> out = new LinkedHashSet<>();
         List<Expression> conjuncts = new ArrayList<>();
         flatten(where, conjuncts);
         for (Expression c : conjuncts) {
-            String p = predicate(c, scope, reach);
+            String p = predicate(c, scope, indexed);
             if (p != null) {
                 out.add(p);
             }
@@ -77,7 +77,7 @@ final class ZoneFilter {
         return e;
     }
 
-    private static String predicate(Expression conjunct, Scope scope, Map<String, Double> reach) {
+    private static String predicate(Expression conjunct, Scope scope, Set<String> indexed) {
         if (!(conjunct instanceof EqualsTo eq)) {
             return null;
         }
@@ -92,17 +92,17 @@ final class ZoneFilter {
         Expression a = unwrap(f.getParameters().get(0));
         Expression b = unwrap(f.getParameters().get(1));
         if ("INTERSECTS".equalsIgnoreCase(f.getName())) {
-            String p = regionCone(a, b, scope, reach);
-            return p != null ? p : regionCone(b, a, scope, reach);
+            String p = regionCone(a, b, scope, indexed);
+            return p != null ? p : regionCone(b, a, scope, indexed);
         } else if ("CONTAINS".equalsIgnoreCase(f.getName())) {
-            return pointCone(a, b, scope, reach);
+            return pointCone(a, b, scope, indexed);
         }
         return null;
     }
 
     /** {@code INTERSECTS(circle, region)} */
     private static String regionCone(Expression circle, Expression region, Scope scope,
-                                     Map<String, Double> reach) {
+                                     Set<String> indexed) {
         double[] cone = circle(circle);
         Scope.Resolved col = local(region, scope);
         if (cone == null || col == null || col.source().table() == null) {
@@ -113,12 +113,12 @@ final class ZoneFilter {
             || !sp.regionColumn().equalsIgnoreCase(col.column().name())) {
             return null;
         }
-        return zone(col.source(), cone, reach);
+        return cells(col.source(), cone, indexed);
     }
 
     /** {@code CONTAINS(POINT(f, ra, dec), circle)} */
     private static String pointCone(Expression point, Expression circle, Scope scope,
-                                    Map<String, Double> reach) {
+                                    Set<String> indexed) {
         double[] cone = circle(circle);
         List<Expression> args = args(point, "POINT");
         if (cone == null || args == null || args.size() != 2) {
@@ -136,17 +136,27 @@ final class ZoneFilter {
             || !sp.decColumn().equalsIgnoreCase(dec.column().name())) {
             return null;
         }
-        return zone(ra.source(), cone, reach);
+        return cells(ra.source(), cone, indexed);
     }
 
-    private static String zone(Scope.Source source, double[] cone, Map<String, Double> reach) {
+    private static String cells(Scope.Source source, double[] cone, Set<String> indexed) {
         TableDef t = source.table();
-        Double extra = reach.get(t.name());
-        if (extra == null || !(extra >= 0) || Double.isNaN(cone[1])) {
+        if (!indexed.contains(t.name()) || Double.isNaN(cone[0]) || Double.isNaN(cone[1])
+            || !(cone[1] >= -90 && cone[1] <= 90) || !(cone[2] >= 0)) {
+            return null;      // bad cones are left to the exact predicate, which names the error
+        }
+        double ra = ((cone[0] % 360) + 360) % 360;
+        long[] cells = SkyIndex.queryCells(ra, cone[1], cone[2]);
+        if (cells == null) {
             return null;
         }
-        int[] range = SkyIndex.zoneRange(cone[1], cone[2] + extra);
-        return "(" + source.qualifier() + ".\"_zone\" BETWEEN " + range[0] + " AND " + range[1] + ")";
+        StringBuilder b = new StringBuilder("(").append(source.qualifier())
+            .append(".\"_rowid\" IN (SELECT \"row_id\" FROM ").append(t.cellIndexSqlName())
+            .append(" WHERE \"cell\" IN (");
+        for (int i = 0; i < cells.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(cells[i]);
+        }
+        return b.append(")))").toString();
     }
 
     /** @return {c1, c2, r} of a CIRCLE with constant centre and radius, else null */
