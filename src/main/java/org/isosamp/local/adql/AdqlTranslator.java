@@ -1,7 +1,13 @@
 package org.isosamp.local.adql;
 
 import java.util.Set;
-import net.sf.jsqlparser.JSQLParserException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
@@ -79,12 +85,32 @@ public final class AdqlTranslator {
         }
     }
 
+    /** Longest a single parse may take (a pathological query could otherwise hold a thread). */
+    private static final long PARSE_TIMEOUT_MS = 5_000;
+
+    /**
+     * Parses run on this shared pool of daemon threads so that they can be timed out.
+     * (JSqlParser's own one-argument methods make an executor per call, and on a
+     * parse failure leave its non-daemon thread behind: a leak per bad query.)
+     */
+    private static final ExecutorService PARSER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "adql-parser");
+        t.setDaemon(true);
+        return t;
+    });
+
     private static Statement parse(String adql) throws AdqlException {
         Statements sts;
         try {
-            sts = CCJSqlParserUtil.parseStatements(adql);
-        } catch (JSQLParserException e) {
+            try {
+                sts = parse(adql, false);       // the fast grammar first
+            } catch (ParseException simple) {
+                sts = parse(adql, true);        // JSqlParser's "complex parsing" where it is needed
+            }
+        } catch (ParseException e) {
             throw new AdqlException("Cannot parse query: " + parseMessage(e), e);
+        } catch (IllegalStateException e) {
+            throw new AdqlException("Cannot parse query: " + e.getMessage(), e);
         } catch (RuntimeException | StackOverflowError e) {
             throw new AdqlException("Cannot parse query: " + e.getClass().getSimpleName());
         }
@@ -95,6 +121,32 @@ public final class AdqlTranslator {
             throw new AdqlException("Only one statement is allowed (got " + sts.size() + ")");
         }
         return sts.get(0);
+    }
+
+    private static Statements parse(String adql, boolean complex) throws ParseException {
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(adql).withAllowComplexParsing(complex);
+        Future<Statements> f = PARSER.submit(parser::Statements);
+        try {
+            return f.get(PARSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            parser.interrupted = true;
+            f.cancel(true);
+            throw new IllegalStateException("parse took longer than " + PARSE_TIMEOUT_MS + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof ParseException pe) {
+                throw pe;
+            } else if (c instanceof RuntimeException re) {
+                throw re;
+            } else if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     /** JSqlParser's message without its list of hundreds of expected tokens. */
