@@ -35,14 +35,14 @@ public class ConeBench {
             HttpClient http = HttpClient.newHttpClient();
             String sync = archive.strictTapUrl() + "/sync";
             report("indexed   ", http, sync, queries, radius, false, new Random(7));
-            int scanQueries = Math.max(20, n > 100_000 ? queries / 20 : queries / 5);
+            int scanQueries = n > 100_000 ? 10 : Math.max(20, queries / 5);   // a 1M scan takes seconds
             report("full scan ", http, sync, scanQueries, radius, true, new Random(7));
         }
     }
 
     static void report(String label, HttpClient http, String sync, int queries, double radius, boolean scan,
                        Random random) throws Exception {
-        for (int i = 0; i < Math.min(200, queries); i++) {
+        for (int i = 0; i < (scan ? 2 : Math.min(200, queries)); i++) {
             run(http, sync, cone(random, radius, scan));
         }
         long[] ns = new long[queries];

@@ -129,8 +129,8 @@ final class SyntheticGraphics {
         return (r << 16) | (g << 8) | b;
     }
 
-    /** Paints a float image into a box, scaled with nearest-neighbour sampling and an asinh stretch. */
-    static void paintImage(BufferedImage img, float[][] data, int x0, int y0, int w, int h) {
+    /** @return {min, max} of an image */
+    private static double[] range(float[][] data) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (float[] row : data) {
@@ -139,7 +139,14 @@ final class SyntheticGraphics {
                 hi = StrictMath.max(hi, v);
             }
         }
-        double span = hi > lo ? hi - lo : 1;
+        return new double[] { lo, hi };
+    }
+
+    /** Paints a float image into a box, scaled with nearest-neighbour sampling and an asinh stretch. */
+    static void paintImage(BufferedImage img, float[][] data, int x0, int y0, int w, int h) {
+        double[] range = range(data);
+        double lo = range[0];
+        double span = range[1] > lo ? range[1] - lo : 1;
         int ny = data.length;
         int nx = data[0].length;
         double norm = asinh(10);
@@ -282,15 +289,9 @@ final class SyntheticGraphics {
         }
         IndexColorModel cm = new IndexColorModel(4, 16, lvl, lvl, lvl);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_BINARY, cm);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (float[] row : data) {
-            for (float v : row) {
-                lo = StrictMath.min(lo, v);
-                hi = StrictMath.max(hi, v);
-            }
-        }
-        double span = hi > lo ? hi - lo : 1;
+        double[] range = range(data);
+        double lo = range[0];
+        double span = range[1] > lo ? range[1] - lo : 1;
         int ny = data.length;
         int nx = data[0].length;
         for (int y = 0; y < h; y++) {
