@@ -22,12 +22,15 @@ final class ResultSetTable extends AbstractStarTable {
     private final ColumnInfo[] infos;
     private final Class<?>[] types;
     private final long maxrec;
-    private final String urlFrom;
+    private final List<String> urlFrom;
     private final String urlTo;
     private boolean used;
     private boolean overflow;
 
-    ResultSetTable(ResultSet rs, List<ColumnDef> fields, long maxrec, String urlFrom, String urlTo) {
+    /**
+     * @param urlFrom prefixes rewritten to {@code urlTo} in string values (empty: none)
+     */
+    ResultSetTable(ResultSet rs, List<ColumnDef> fields, long maxrec, List<String> urlFrom, String urlTo) {
         this.rs = rs;
         this.maxrec = maxrec;
         this.urlFrom = urlFrom;
@@ -122,8 +125,12 @@ final class ResultSetTable extends AbstractStarTable {
 
     private Object coerce(Object v, Class<?> type) {
         if (v == null || type.isInstance(v)) {
-            if (v instanceof String s && urlFrom != null && s.startsWith(urlFrom)) {
-                return urlTo + s.substring(urlFrom.length());
+            if (v instanceof String s) {
+                for (String from : urlFrom) {
+                    if (s.startsWith(from)) {
+                        return urlTo + s.substring(from.length());
+                    }
+                }
             }
             return v;
         }

@@ -39,8 +39,9 @@ final class TapService {
     static final long DEFAULT_MAXREC = 100_000;
     /** Largest MAXREC honoured. */
     static final long HARD_MAXREC = 2_000_000;
-    /** The production archive's prefix, rewritten to this server's in results. */
-    static final String PRODUCTION_PREFIX_HTTP = "http://nida.esac.esa.int/nida-sl-tap/";
+    /** The production archive's prefixes, rewritten to this server's in results. */
+    static final List<String> PRODUCTION_PREFIXES = List.of(
+        "http://nida.esac.esa.int/nida-sl-tap/", "https://nida.esac.esa.int/nida-sl-tap/");
 
     static final String VOTABLE_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\""
@@ -124,7 +125,7 @@ final class TapService {
          */
         void write(OutputStream out, String localPrefix) throws IOException {
             ResultSetTable table = new ResultSetTable(rs, fields, spec.maxrec(),
-                localPrefix == null ? null : PRODUCTION_PREFIX_HTTP, localPrefix);
+                localPrefix == null ? List.of() : PRODUCTION_PREFIXES, localPrefix);
             if (spec.format() == ResultFormat.CSV) {
                 new CsvTableWriter(true).writeStarTable(table, out);
                 out.flush();
