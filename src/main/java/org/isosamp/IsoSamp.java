@@ -1,6 +1,12 @@
 package org.isosamp;
 
+import org.isosamp.cli.ColumnsCommand;
+import org.isosamp.cli.ConeCommand;
+import org.isosamp.cli.DownloadCommand;
+import org.isosamp.cli.PostcardCommand;
+import org.isosamp.cli.QueryCommand;
 import org.isosamp.cli.ServeLocalCommand;
+import org.isosamp.cli.TablesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +19,9 @@ import picocli.CommandLine.Command;
 @Command(name = "iso-samp", mixinStandardHelpOptions = true,
          versionProvider = IsoSamp.Version.class,
          description = "Virtual Observatory client for ESA's ISO Data Archive.",
-         subcommands = { CommandLine.HelpCommand.class, ServeLocalCommand.class })
+         subcommands = { CommandLine.HelpCommand.class, QueryCommand.class, TablesCommand.class,
+                         ColumnsCommand.class, DownloadCommand.class, PostcardCommand.class, ConeCommand.class,
+                         ServeLocalCommand.class })
 public final class IsoSamp implements Runnable {
 
     /**
@@ -23,7 +31,42 @@ public final class IsoSamp implements Runnable {
      * @return 0 on success, non-zero on failure
      */
     public static int runMain(String... args) {
-        return new CommandLine(new IsoSamp()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /**
+     * @return the command line with every command registered; a failing command prints one
+     *         line, {@code iso-samp <command>: <what went wrong>}, on stderr and exits with 1
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new IsoSamp());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            java.util.logging.Logger.getLogger(IsoSamp.class.getName())
+                .log(java.util.logging.Level.FINE, cmd.getCommandName() + " failed", ex);
+            cmd.getErr().println("iso-samp " + cmd.getCommandName() + ": " + describe(ex));
+            cmd.getErr().flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    /** @return what went wrong, in one line */
+    static String describe(Throwable ex) {
+        String m = ex.getMessage();
+        if (ex instanceof java.net.SocketTimeoutException) {
+            return "timed out: " + (m == null ? "no answer" : m);
+        }
+        if (ex instanceof java.net.UnknownHostException) {
+            return "unknown host " + m;
+        }
+        if (ex instanceof java.net.ConnectException) {
+            return "cannot connect: " + m;
+        }
+        if (m == null || m.isBlank()) {
+            return ex.getClass().getSimpleName();
+        }
+        return m.replaceAll("\\s*\\R\\s*", " ");
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,224 @@
+package org.isosamp.archive;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.isosamp.model.ColumnMeta;
+import org.isosamp.model.ProductLevel;
+import org.isosamp.model.RetrievalType;
+import org.isosamp.model.TableMeta;
+
+/**
+ * The ISO Data Archive, as a library: everything {@code astroquery.esa.iso}
+ * does (ADQL queries, tables and columns, OBSERVATION tars, STANDALONE
+ * products, postcards) and what it lacks (async queries, explicit MAXREC with
+ * overflow reported, cone searches, bulk downloads), without its bugs.
+ *
+ * <pre>
+ * IsoArchive ida = new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient());
+ * QueryResult r = ida.query("SELECT TOP 10 * FROM ida.observations", 1000, false, null);
+ * Path tar = ida.download("80000203", RetrievalType.OBSERVATION, ProductLevel.DEFAULT_DATA_SET,
+ *                         Path.of("."), "80000203", null);          // ./80000203.tar
+ * </pre>
+ *
+ * The archive is named by its base URL only ({@code .../nida-sl-tap/}: TAP at
+ * {@code tap}, products at {@code data}), so the embedded local archive
+ * stands in for the real one by URL alone. Thread-safe.
+ */
+public final class IsoArchive {
+
+    /** The production archive. */
+    public static final HttpUrl PRODUCTION_BASE = HttpUrl.get("https://nida.esac.esa.int/nida-sl-tap/");
+
+    /** Tables a cone search can run on, with their footprint column. */
+    public static final Map<String, String> CONE_TABLES = Map.of(
+        "ida.observations", "s_region_fov", "ivoa.obscore", "s_region_fov",
+        "ivoa.ssap", "s_region_fov", "ivoa.siap", "s_region_fov");
+
+    private final HttpUrl base;
+    private final TapClient tap;
+    private final DataClient data;
+
+    /**
+     * @param base the archive's base URL, e.g. {@link #PRODUCTION_BASE}; a trailing slash is added if missing
+     * @param http the HTTP client (its timeouts apply to every request)
+     */
+    public IsoArchive(HttpUrl base, OkHttpClient http) {
+        String s = base.toString();
+        this.base = s.endsWith("/") ? base : HttpUrl.get(s + "/");
+        this.tap = new TapClient(http, tapUrl());
+        this.data = new DataClient(http, dataUrl());
+    }
+
+    /**
+     * @return an HTTP client with the timeouts astroquery lacks: 15 s to connect, 120 s between
+     *         bytes, no limit on a whole call (products are large)
+     */
+    public static OkHttpClient defaultHttpClient() {
+        return new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(15))
+            .readTimeout(Duration.ofSeconds(120))
+            .writeTimeout(Duration.ofSeconds(60))
+            .build();
+    }
+
+    /** @return the base URL */
+    public HttpUrl base() {
+        return base;
+    }
+
+    /** @return the TAP service, {@code <base>tap} */
+    public HttpUrl tapUrl() {
+        return base.resolve("tap");
+    }
+
+    /** @return the data endpoint, {@code <base>data} */
+    public HttpUrl dataUrl() {
+        return base.resolve("data");
+    }
+
+    /**
+     * Runs an ADQL query.
+     *
+     * @param maxrec most rows wanted (sent as MAXREC; {@link QueryResult#overflow()} says if more exist)
+     * @param async  run as a UWS job (cancel by interrupting the calling thread)
+     * @param phases receives the job's phases (async only); may be null
+     */
+    public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases) throws IOException {
+        if (adql == null || adql.isBlank()) {
+            throw new IllegalArgumentException("ADQL query is empty");
+        }
+        return tap.query(adql, maxrec, async, phases);
+    }
+
+    /** @return the archive's tables, with their columns if asked */
+    public List<TableMeta> tables(boolean withColumns) throws IOException {
+        return tap.tables(withColumns);
+    }
+
+    /**
+     * @return the columns of one table (qualified name, case-insensitive)
+     * @throws IllegalArgumentException naming the table when the service does not have it
+     */
+    public List<ColumnMeta> columns(String table) throws IOException {
+        List<TableMeta> all = tap.tables(true);
+        for (TableMeta t : all) {
+            if (t.name().equalsIgnoreCase(table)) {
+                return t.columns();
+            }
+        }
+        throw new IllegalArgumentException("table \"" + table + "\" is not in the IDA TAP service at " + tapUrl()
+            + " (it has " + all.size() + " tables; list them with 'tables')");
+    }
+
+    /**
+     * Cone search: rows of {@code table} whose footprint meets the circle.
+     *
+     * @param table     one of {@link #CONE_TABLES}
+     * @param raDeg     right ascension of the centre, degrees (ICRS); not ISO's hour-valued {@code ra}
+     * @param decDeg    declination, degrees
+     * @param radiusDeg radius, degrees, (0, 180]
+     */
+    public QueryResult cone(String table, double raDeg, double decDeg, double radiusDeg, long maxrec)
+            throws IOException {
+        return query(coneQuery(table, raDeg, decDeg, radiusDeg), maxrec, false, null);
+    }
+
+    /** @return the ADQL of a cone search, numbers validated (nothing else reaches the query) */
+    public static String coneQuery(String table, double raDeg, double decDeg, double radiusDeg) {
+        String key = table == null ? "" : table.toLowerCase(Locale.ROOT);
+        String column = CONE_TABLES.get(key);
+        if (column == null) {
+            throw new IllegalArgumentException("cone search needs one of " + new java.util.TreeSet<>(CONE_TABLES.keySet())
+                                               + ", not \"" + table + "\"");
+        }
+        if (!Double.isFinite(raDeg)) {
+            throw new IllegalArgumentException("ra (" + raDeg + ") must be a finite number of degrees");
+        }
+        if (!(decDeg >= -90 && decDeg <= 90)) {
+            throw new IllegalArgumentException("dec (" + decDeg + ") must be within [-90, 90] degrees");
+        }
+        if (!(radiusDeg > 0 && radiusDeg <= 180)) {
+            throw new IllegalArgumentException("radius (" + radiusDeg + ") must be within (0, 180] degrees");
+        }
+        double ra = ((raDeg % 360) + 360) % 360;
+        return "SELECT * FROM " + key + " WHERE INTERSECTS(CIRCLE('ICRS'," + ra + "," + decDeg + ","
+               + radiusDeg + ")," + column + ")=1";
+    }
+
+    /**
+     * Downloads one product, streamed to disk.
+     *
+     * @param filename the name wanted (the server's extension is added if missing: {@code "x"} →
+     *                 {@code x.tar}); null for the server's name
+     * @return the file written
+     */
+    public Path download(String tdt, RetrievalType type, ProductLevel level, Path dir, String filename,
+                         DataClient.Listener listener) throws IOException {
+        HttpUrl url = data.productUrl(tdt, type == null ? RetrievalType.OBSERVATION : type, level);
+        return data.download(url, dir, filename, listener);
+    }
+
+    /** Downloads a postcard (PNG). */
+    public Path postcard(String tdt, Path dir, String filename, DataClient.Listener listener) throws IOException {
+        return download(tdt, RetrievalType.POSTCARD, null, dir, filename, listener);
+    }
+
+    /**
+     * Downloads the products of many observations, {@code parallelism} at a time, each file
+     * named after its TDT. Stops at the first failure (others in flight finish or are cancelled).
+     *
+     * @return the files, in the order of {@code tdts}
+     */
+    public List<Path> downloadAll(List<String> tdts, RetrievalType type, ProductLevel level, Path dir,
+                                  int parallelism, DataClient.Listener listener) throws IOException {
+        if (parallelism < 1 || parallelism > 16) {
+            throw new IllegalArgumentException("parallelism (" + parallelism + ") must be within 1..16");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "iso-download");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Path>> futures = new ArrayList<>();
+            for (String tdt : tdts) {
+                futures.add(pool.submit(() -> download(tdt, type, level, dir, tdt, listener)));
+            }
+            List<Path> out = new ArrayList<>();
+            for (Future<Path> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    futures.forEach(x -> x.cancel(true));
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(c);
+                } catch (InterruptedException e) {
+                    futures.forEach(x -> x.cancel(true));
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("bulk download interrupted");
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.isosamp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.isosamp.archive.QueryResult;
+import org.isosamp.table.TableFiles;
+import org.isosamp.table.TablePrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code query ADQL}: astroquery's {@code query_ida_tap}, with MAXREC and overflow made explicit. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+         description = "Run an ADQL query on the IDA TAP service; print the result or save it.")
+public final class QueryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ArchiveOptions archive;
+
+    @Parameters(paramLabel = "ADQL", description = "the query, e.g. \"SELECT TOP 10 * FROM ida.observations\"")
+    String adql;
+
+    @Option(names = "--output-file", paramLabel = "FILE", description = "save the result here, under exactly this name")
+    Path outputFile;
+
+    @Option(names = "--output-format", paramLabel = "FORMAT",
+            description = "votable, csv, fits, ecsv, ascii, text, ... (default: from the file's extension)")
+    String outputFormat;
+
+    @Option(names = "--maxrec", paramLabel = "N", description = "most rows (default: ${DEFAULT-VALUE}); a warning says if more exist")
+    long maxrec = 100_000;
+
+    @Option(names = "--async", description = "run as an asynchronous (UWS) job, reporting its phases")
+    boolean async;
+
+    @Option(names = "--max-lines", paramLabel = "N", description = "rows printed before eliding the middle (default: ${DEFAULT-VALUE}; 0 = all)")
+    int maxLines = 20;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ArchiveOptions.Session s = archive.open()) {
+            QueryResult r = s.archive().query(adql, maxrec, async, phase -> {
+                if (!archive.quiet) {
+                    err.println("job phase: " + phase);
+                    err.flush();
+                }
+            });
+            if (r.overflow()) {
+                err.println("warning: result truncated at MAXREC=" + maxrec + " rows; more rows exist (raise --maxrec)");
+                err.flush();
+            }
+            if (outputFile != null) {
+                TableFiles.save(r.table(), outputFile, outputFormat);
+                if (!archive.quiet) {
+                    err.println("wrote " + r.table().getRowCount() + " rows to " + outputFile);
+                    err.flush();
+                }
+            } else {
+                TablePrinter.print(r.table(), out, maxLines);
+            }
+        }
+        return 0;
+    }
+}

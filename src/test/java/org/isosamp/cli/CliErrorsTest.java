@@ -1,0 +1,70 @@
+package org.isosamp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every failure: a non-zero exit and one line on stderr naming what was wrong; no file left. */
+class CliErrorsTest {
+
+    static void oneLine(CliRun r, int exit, String contains) {
+        assertEquals(exit, r.exit(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(contains), r.err());
+    }
+
+    @Test
+    void badAdqlNamesTheServerMessage() {
+        oneLine(CliRun.run("query", "DUFF QUERY"), 1, "Cannot parse query");
+    }
+
+    @Test
+    void unknownTdtIsA404AndLeavesNoFile(@TempDir Path dir) throws Exception {
+        oneLine(CliRun.run("download", "12345678", "--dir", dir.toString()), 1, "No observation with tdt 12345678");
+        try (var s = Files.list(dir)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
+    void badTdtNeverReachesTheServer() {
+        oneLine(CliRun.run("download", "../etc/passwd"), 1, "tdt \"../etc/passwd\"");
+    }
+
+    @Test
+    void unknownTableIsNamed() {
+        oneLine(CliRun.run("columns", "ida.nosuch"), 1, "table \"ida.nosuch\" is not in the IDA TAP service");
+    }
+
+    @Test
+    void badConeNumbersAreNamed() {
+        oneLine(CliRun.run("cone", "10", "95"), 1, "dec (95.0) must be within [-90, 90]");
+        oneLine(CliRun.run("cone", "10", "41", "--table", "ida.proposals"), 1, "cone search needs one of");
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrors() {
+        CliRun r = CliRun.run("download", "80000203", "--product-level", "BEST");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("BEST"), r.err());
+    }
+
+    @Test
+    void unknownOutputFormatIsNamedAndNoFileWritten(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("x.out");
+        oneLine(CliRun.run("query", "SELECT TOP 1 tdt FROM ida.observations", "--output-file", f.toString(),
+                           "--output-format", "nosuchformat"), 1, "unknown output format \"nosuchformat\"");
+        try (var s = Files.list(dir)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
+    void unreachableArchiveIsOneLine() {
+        oneLine(CliRun.run("tables", "--archive", "http://127.0.0.1:1/nida-sl-tap/"), 1, "127.0.0.1");
+    }
+}

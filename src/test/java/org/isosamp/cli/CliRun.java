@@ -1,0 +1,34 @@
+package org.isosamp.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.isosamp.IsoSamp;
+import org.isosamp.testing.SharedArchive;
+import picocli.CommandLine;
+
+/** Runs one iso-samp command line in-process against the shared local archive, capturing its output. */
+record CliRun(int exit, String out, String err) {
+
+    static CliRun run(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        if (all.size() > 0 && !all.contains("--archive") && !all.get(0).equals("serve-local")) {
+            all.add(1, "--archive");
+            all.add(2, SharedArchive.get().baseUrl().toString());
+            all.add(3, "--quiet");
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = IsoSamp.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(all.toArray(String[]::new));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    List<String> lines() {
+        return out.lines().toList();
+    }
+}
