@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Listing and safe extraction of tar files (OBSERVATION products), streamed with commons-compress.
@@ -157,10 +158,17 @@ public final class TarFiles {
             throw new IOException("unsafe tar entry \"" + e.getName() + "\": " + (e.isSymbolicLink() ? "symbolic"
                 : "hard") + " link to \"" + e.getLinkName() + "\" (links are not extracted)");
         }
-        if (!e.isFile() && !e.isDirectory()) {
+        if (e.isFIFO() || e.isCharacterDevice() || e.isBlockDevice() || !(isRegular(e) || e.isDirectory())) {
             throw new IOException("unsafe tar entry \"" + e.getName() + "\": not a file or directory"
                 + " (device, FIFO or other special entry)");
         }
+    }
+
+    /** Regular by its type flag ({@code isFile()} also says yes to unknown flags). */
+    private static boolean isRegular(TarArchiveEntry e) {
+        byte f = e.getLinkFlag();
+        return (f == TarConstants.LF_NORMAL || f == TarConstants.LF_OLDNORM || f == TarConstants.LF_CONTIG)
+            && !e.isDirectory();
     }
 
     private static void requireInside(Path realBase, Path real, TarArchiveEntry e) throws IOException {
@@ -174,7 +182,7 @@ public final class TarFiles {
         TarEntryInfo.Kind kind = e.isSymbolicLink() ? TarEntryInfo.Kind.SYMLINK
             : e.isLink() ? TarEntryInfo.Kind.HARDLINK
             : e.isDirectory() ? TarEntryInfo.Kind.DIRECTORY
-            : e.isFile() ? TarEntryInfo.Kind.FILE : TarEntryInfo.Kind.OTHER;
+            : isRegular(e) ? TarEntryInfo.Kind.FILE : TarEntryInfo.Kind.OTHER;
         return new TarEntryInfo(e.getName(), e.getSize(), e.getMode(), e.getUserName(), e.getLongGroupId(),
             e.getModTime().toInstant(), kind, e.getLinkName() == null ? "" : e.getLinkName());
     }
