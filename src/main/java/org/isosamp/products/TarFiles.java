@@ -1,0 +1,194 @@
+package org.isosamp.products;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Listing and safe extraction of tar files (OBSERVATION products), streamed with commons-compress.
+ *
+ * <p><b>Extraction safety</b>: the tar is read twice. The first pass checks every entry and throws an
+ * {@link IOException} naming the first bad one before anything is written:
+ * <ul>
+ * <li>absolute names ({@code /etc/x}, {@code C:\x}, {@code \\host\x}) and names with NUL are rejected;</li>
+ * <li>names are normalised: empty and {@code .} segments dropped, {@code ..} removes the segment before it
+ * ({@code ././ISO1659972236/EXTRAKON//pich80000203.gif} becomes {@code ISO1659972236/EXTRAKON/pich80000203.gif});
+ * a {@code ..} with nothing left to remove (escaping the destination) is rejected;</li>
+ * <li>symbolic links and hard links are rejected (not skipped): the archive never needs them and a link is the
+ * classic way out of the destination; so are devices, FIFOs and other special entries.</li>
+ * </ul>
+ * The second pass writes each file to a hidden temporary in its directory and moves it into place, so no partial
+ * file is left at an entry's name; a write through an existing symbolic link in the destination that leads outside
+ * it is refused. A failure in the second pass (a truncated tar) leaves the files completed so far. Nested tars are
+ * extracted as files, not opened. Later duplicates replace earlier entries.
+ *
+ * <p>Stateless, thread-safe (concurrent extractions into one directory are not coordinated).
+ */
+public final class TarFiles {
+
+    private TarFiles() {
+    }
+
+    /**
+     * Lists a tar's entries in order, without extracting anything.
+     *
+     * @param tar the tar file
+     * @return every entry, as stored
+     * @throws IOException when it cannot be read or is not a tar
+     */
+    public static List<TarEntryInfo> list(Path tar) throws IOException {
+        List<TarEntryInfo> out = new ArrayList<>();
+        try (TarArchiveInputStream in = open(tar)) {
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                out.add(info(e));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Extracts a tar safely (see the class comment).
+     *
+     * @param tar     the tar file
+     * @param destDir where to extract (created if missing)
+     * @return the regular files written, in tar order
+     * @throws IOException naming the entry when one is unsafe (then nothing was written), or on a read failure
+     */
+    public static List<Path> extract(Path tar, Path destDir) throws IOException {
+        Path base = destDir.toAbsolutePath().normalize();
+        // pass 1: check everything before writing anything
+        try (TarArchiveInputStream in = open(tar)) {
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                check(e);
+                String rel = safeRelativeName(e.getName());
+                if (!rel.isEmpty() && !base.resolve(rel).normalize().startsWith(base)) {
+                    throw new IOException("unsafe tar entry \"" + e.getName() + "\" in " + tar
+                        + ": it would be written outside " + base);
+                }
+            }
+        }
+        Files.createDirectories(base);
+        Path realBase = base.toRealPath();
+        List<Path> written = new ArrayList<>();
+        try (TarArchiveInputStream in = open(tar)) {
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                String rel = safeRelativeName(e.getName());
+                if (rel.isEmpty()) {
+                    continue;
+                }
+                Path target = base.resolve(rel).normalize();
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                    requireInside(realBase, target.toRealPath(), e);
+                    continue;
+                }
+                Path parent = target.getParent();
+                Files.createDirectories(parent);
+                requireInside(realBase, parent.toRealPath(), e);
+                if (Files.isSymbolicLink(target)) {
+                    throw new IOException("tar entry \"" + e.getName() + "\" would overwrite the symbolic link "
+                        + target);
+                }
+                Path tmp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+                try {
+                    Files.copy(in, tmp);
+                    Files.setLastModifiedTime(tmp, FileTime.from(e.getModTime().toInstant()));
+                    try {
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException ex) {
+                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+                written.add(target);
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Normalises a tar entry name to a relative path with {@code /} separators ("" for the root itself).
+     *
+     * @throws IOException naming the entry when it is absolute, contains NUL or escapes with {@code ..}
+     */
+    static String safeRelativeName(String name) throws IOException {
+        if (name.indexOf('\0') >= 0) {
+            throw new IOException("unsafe tar entry \"" + name.replace('\0', '?') + "\": NUL in its name");
+        }
+        String n = name.replace('\\', '/');
+        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) {
+            throw new IOException("unsafe tar entry \"" + name + "\": absolute name");
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (String seg : n.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (parts.isEmpty()) {
+                    throw new IOException("unsafe tar entry \"" + name + "\": \"..\" leads outside the destination");
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(seg);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static void check(TarArchiveEntry e) throws IOException {
+        if (e.isSymbolicLink() || e.isLink()) {
+            throw new IOException("unsafe tar entry \"" + e.getName() + "\": " + (e.isSymbolicLink() ? "symbolic"
+                : "hard") + " link to \"" + e.getLinkName() + "\" (links are not extracted)");
+        }
+        if (e.isFIFO() || e.isCharacterDevice() || e.isBlockDevice() || !(isRegular(e) || e.isDirectory())) {
+            throw new IOException("unsafe tar entry \"" + e.getName() + "\": not a file or directory"
+                + " (device, FIFO or other special entry)");
+        }
+    }
+
+    /** Regular by its type flag ({@code isFile()} also says yes to unknown flags). */
+    private static boolean isRegular(TarArchiveEntry e) {
+        byte f = e.getLinkFlag();
+        return (f == TarConstants.LF_NORMAL || f == TarConstants.LF_OLDNORM || f == TarConstants.LF_CONTIG)
+            && !e.isDirectory();
+    }
+
+    private static void requireInside(Path realBase, Path real, TarArchiveEntry e) throws IOException {
+        if (!real.startsWith(realBase)) {
+            throw new IOException("unsafe tar entry \"" + e.getName() + "\": its directory " + real
+                + " lies outside " + realBase + " (through a symbolic link)");
+        }
+    }
+
+    private static TarEntryInfo info(TarArchiveEntry e) {
+        TarEntryInfo.Kind kind = e.isSymbolicLink() ? TarEntryInfo.Kind.SYMLINK
+            : e.isLink() ? TarEntryInfo.Kind.HARDLINK
+            : e.isDirectory() ? TarEntryInfo.Kind.DIRECTORY
+            : isRegular(e) ? TarEntryInfo.Kind.FILE : TarEntryInfo.Kind.OTHER;
+        return new TarEntryInfo(e.getName(), e.getSize(), e.getMode(), e.getUserName(), e.getLongGroupId(),
+            e.getModTime().toInstant(), kind, e.getLinkName() == null ? "" : e.getLinkName());
+    }
+
+    private static TarArchiveInputStream open(Path tar) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(tar), 64 * 1024);
+        return new TarArchiveInputStream(raw);
+    }
+}

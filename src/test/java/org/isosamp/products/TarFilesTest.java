@@ -1,0 +1,150 @@
+package org.isosamp.products;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TarFilesTest {
+
+    @TempDir
+    Path root;
+
+    /** An entry: name, content (null for a directory), or a link / special entry via {@code link}. */
+    record E(String name, String content, byte linkFlag, String link) {
+        static E file(String name, String content) {
+            return new E(name, content, TarConstants.LF_NORMAL, null);
+        }
+    }
+
+    private Path tar(String fileName, E... entries) throws IOException {
+        Path t = root.resolve(fileName);
+        try (OutputStream os = Files.newOutputStream(t); TarArchiveOutputStream out = new TarArchiveOutputStream(os)) {
+            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (E e : entries) {
+                TarArchiveEntry te = e.link == null ? new TarArchiveEntry(e.name, true)
+                    : new TarArchiveEntry(e.name, e.linkFlag, true);
+                if (e.link != null) {
+                    te.setLinkName(e.link);
+                }
+                byte[] b = e.content == null ? new byte[0] : e.content.getBytes(StandardCharsets.UTF_8);
+                if (e.content != null) {
+                    te.setSize(b.length);
+                }
+                te.setUserName("iso");
+                te.setGroupId(42);
+                out.putArchiveEntry(te);
+                out.write(b);
+                out.closeArchiveEntry();
+            }
+        }
+        return t;
+    }
+
+    private Set<Path> snapshot() throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void listAndExtractNormalisesNames() throws IOException {
+        Path t = tar("ok.tar", E.file("././ISO1659972236/EXTRAKON//pich80000203.gif", "gif"),
+            new E("ISO1659972236/", null, TarConstants.LF_DIR, null),
+            E.file("ISO1659972236/a/../C10480000203.tar", "nested"));
+        List<TarEntryInfo> list = TarFiles.list(t);
+        assertEquals(3, list.size());
+        assertEquals("././ISO1659972236/EXTRAKON//pich80000203.gif", list.get(0).name());
+        assertEquals(3, list.get(0).size());
+        assertEquals("iso", list.get(0).userName());
+        assertEquals(42, list.get(0).groupId());
+        assertTrue(list.get(1).isDirectory());
+        Path dest = root.resolve("dest");
+        List<Path> files = TarFiles.extract(t, dest);
+        assertEquals(List.of(dest.resolve("ISO1659972236/EXTRAKON/pich80000203.gif"),
+            dest.resolve("ISO1659972236/C10480000203.tar")), files);
+        assertEquals("gif", Files.readString(files.get(0)));
+        try (Stream<Path> s = Files.walk(dest)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".part")));
+        }
+    }
+
+    private void assertRejected(Path t, String entryName) throws IOException {
+        Path dest = root.resolve("dest");
+        Set<Path> before = snapshot();
+        IOException e = assertThrows(IOException.class, () -> TarFiles.extract(t, dest));
+        assertTrue(e.getMessage().contains(entryName), e.getMessage());
+        assertEquals(before, snapshot(), "nothing may be created, inside or outside dest");
+    }
+
+    @Test
+    void absoluteNameRejected() throws IOException {
+        assertRejected(tar("abs.tar", E.file("good.txt", "g"), E.file("/tmp/abs-escape.txt", "x")),
+            "/tmp/abs-escape.txt");
+    }
+
+    @Test
+    void dotDotEscapeRejected() throws IOException {
+        assertRejected(tar("dd.tar", E.file("good.txt", "g"), E.file("../escape.txt", "x")), "../escape.txt");
+    }
+
+    @Test
+    void nestedDotDotEscapeRejected() throws IOException {
+        assertRejected(tar("nested.tar", E.file("a/../../x", "x")), "a/../../x");
+    }
+
+    @Test
+    void symlinkRejected() throws IOException {
+        assertRejected(tar("sym.tar", new E("etc", null, TarConstants.LF_SYMLINK, "/etc"),
+            E.file("etc/passwd-evil", "x")), "etc");
+    }
+
+    @Test
+    void hardlinkRejected() throws IOException {
+        assertRejected(tar("hard.tar", new E("h", null, TarConstants.LF_LINK, "/etc/passwd")), "\"h\"");
+    }
+
+    @Test
+    void fifoRejected() throws IOException {
+        assertRejected(tar("fifo.tar", new E("pipe", null, TarConstants.LF_FIFO, "")), "pipe");
+    }
+
+    @Test
+    void existingSymlinkInDestIsNotFollowed() throws IOException {
+        Path dest = root.resolve("dest");
+        Path outside = root.resolve("outside");
+        Files.createDirectories(dest);
+        Files.createDirectories(outside);
+        Files.createSymbolicLink(dest.resolve("link"), outside);
+        Path t = tar("via.tar", E.file("link/x.txt", "x"));
+        IOException e = assertThrows(IOException.class, () -> TarFiles.extract(t, dest));
+        assertTrue(e.getMessage().contains("link/x.txt"), e.getMessage());
+        try (Stream<Path> s = Files.list(outside)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
+    void safeNames() throws IOException {
+        assertEquals("a/b", TarFiles.safeRelativeName("./a//./b/"));
+        assertEquals("", TarFiles.safeRelativeName("./"));
+        assertEquals("b", TarFiles.safeRelativeName("a/../b"));
+        assertThrows(IOException.class, () -> TarFiles.safeRelativeName("C:\\x"));
+        assertThrows(IOException.class, () -> TarFiles.safeRelativeName("a\0b"));
+        assertThrows(IOException.class, () -> TarFiles.safeRelativeName("..\\x"));
+    }
+}
