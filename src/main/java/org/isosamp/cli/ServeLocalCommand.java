@@ -35,6 +35,10 @@ public final class ServeLocalCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "seed of the synthetic generator (default: ${DEFAULT-VALUE})")
     long seed = 1995;
 
+    @Option(names = "--large-product", paramLabel = "TDT=BYTES", hidden = true,
+            description = "serve TDT's OBSERVATION tars as synthetic tars of BYTES bytes (benchmarks)")
+    java.util.Map<String, Long> largeProducts = new java.util.LinkedHashMap<>();
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "start, print the URLs, then stop (for start-up checks and benchmarks)")
     boolean exitWhenReady;
@@ -42,8 +46,9 @@ public final class ServeLocalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LocalArchive archive = LocalArchive.builder().port(port).dataDir(data)
-            .synthetic(synthetic).seed(seed).start();
+        LocalArchive.Builder b = LocalArchive.builder().port(port).dataDir(data).synthetic(synthetic).seed(seed);
+        largeProducts.forEach(b::largeProduct);
+        LocalArchive archive = b.start();
         out.println("iso-samp local archive (synthetic sample data) started in " + archive.startMillis() + " ms");
         out.println("TAP (ESA flavour, astroquery): " + archive.tapUrl());
         out.println("TAP (strict IVOA, taplint):    " + archive.strictTapUrl());

@@ -64,6 +64,7 @@ public final class LocalArchive implements AutoCloseable {
         private Path workDir;
         private long synthetic;
         private long seed = 1995;
+        private final java.util.Map<String, Long> largeProducts = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -103,6 +104,18 @@ public final class LocalArchive implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes every OBSERVATION tar of one TDT a synthetic tar of about {@code bytes} bytes,
+         * streamed as it is generated (for download benchmarks).
+         */
+        public Builder largeProduct(String tdt, long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("large product size (" + bytes + ") must be positive");
+            }
+            largeProducts.put(tdt, bytes);
+            return this;
+        }
+
         /** @param seed seed of the synthetic generator (default 1995) */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -138,8 +151,9 @@ public final class LocalArchive implements AutoCloseable {
                 }
                 long rows = sampleRows;
                 db.seal();
-                TapServer server = new TapServer(port, db,
-                    new GeneratedProductSource(work.resolve("products"), data), work.resolve("jobs"));
+                GeneratedProductSource products = new GeneratedProductSource(work.resolve("products"), data);
+                largeProducts.forEach(products::withLargeProduct);
+                TapServer server = new TapServer(port, db, products, work.resolve("jobs"));
                 long ms = System.currentTimeMillis() - t0;
                 LocalArchive archive = new LocalArchive(db, server, work, temp, ms);
                 LOG.info(() -> "local archive: " + rows + " sample rows"

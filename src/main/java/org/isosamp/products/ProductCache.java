@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
 
 /**
  * Complete product downloads kept by URL, so a product is fetched once.
@@ -55,10 +54,10 @@ public final class ProductCache {
     }
 
     /**
-     * @param url a product URL
+     * @param url a product URL, in canonical form (as the archive client builds it)
      * @return the cached file of that URL, if any
      */
-    public Optional<Path> get(HttpUrl url) {
+    public Optional<Path> get(String url) {
         String key = key(url);
         lock.readLock().lock();
         try {
@@ -78,7 +77,7 @@ public final class ProductCache {
      * @return the cached file
      * @throws IOException when it cannot be copied
      */
-    public Path put(HttpUrl url, Path completeFile) throws IOException {
+    public Path put(String url, Path completeFile) throws IOException {
         String key = key(url);
         if (!Files.isRegularFile(completeFile)) {
             throw new NoSuchFileException(completeFile.toString(), null, "not a regular file, not cached");
@@ -162,11 +161,11 @@ public final class ProductCache {
     }
 
     /** @return the SHA-256 of the URL's canonical string, in lower-case hex */
-    static String key(HttpUrl url) {
+    static String key(String url) {
         Objects.requireNonNull(url, "url");
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(url.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(url.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256 in this JVM", e);
         }

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,7 @@ class ProductCacheTest {
     @TempDir
     Path tmp;
 
-    private static final HttpUrl URL = HttpUrl.get(
+    private static final String URL = (
         "https://nida.esac.esa.int/nida-sl-tap/data?retrieval_type=STANDALONE&tdt=80001538");
 
     @Test
@@ -38,10 +37,10 @@ class ProductCacheTest {
         assertEquals("fits", Files.readString(cached));
         assertTrue(Files.exists(f), "put copies");
         Files.writeString(cache.dir().resolve("." + "0".repeat(64) + ".x.part"), "stale");
-        assertEquals(Optional.empty(), cache.get(URL.newBuilder().setQueryParameter("tdt", "1").build()));
+        assertEquals(Optional.empty(), cache.get(URL.replace("tdt=80001538", "tdt=1")));
         Path g = tmp.resolve("x.png");
         Files.writeString(g, "png");
-        cache.put(HttpUrl.get("http://h/data?tdt=2"), g);
+        cache.put("http://h/data?tdt=2", g);
         assertEquals(2, cache.clear());
         assertEquals(Optional.empty(), cache.get(URL));
         assertTrue(Files.isDirectory(cache.dir()));
