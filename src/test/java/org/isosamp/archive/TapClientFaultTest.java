@@ -1,0 +1,285 @@
+package org.isosamp.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import org.isosamp.model.TableMeta;
+import org.junit.jupiter.api.Test;
+
+/** Faults that the local archive cannot produce, on a mock server. */
+class TapClientFaultTest {
+
+    @StartStop
+    private final MockWebServer server = new MockWebServer();
+
+    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(20, TimeUnit.SECONDS).build();
+
+    static final String VOT_HEAD = "<?xml version=\"1.0\"?>\n<VOTABLE version=\"1.4\" "
+            + "xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\">";
+
+    static String votable(String status, String fields, String rows) {
+        return VOT_HEAD + "<INFO name=\"QUERY_STATUS\" value=\"" + status + "\"/>"
+                + "<TABLE>" + fields + "<DATA><TABLEDATA>" + rows + "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+    }
+
+    static final String ONE_ROW = votable("OK", "<FIELD name=\"tdt\" datatype=\"int\"/>", "<TR><TD>80000203</TD></TR>");
+
+    private TapClient client() {
+        return new TapClient(http, server.url("/tap/"));
+    }
+
+    private static MockResponse vot(int code, String body) {
+        return new MockResponse.Builder().code(code)
+                .setHeader("Content-Type", "application/x-votable+xml").body(body).build();
+    }
+
+    private static String form(RecordedRequest r) {
+        return URLDecoder.decode(r.getBody().utf8(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void syncRequestShape() throws Exception {
+        server.enqueue(vot(200, ONE_ROW));
+        QueryResult r = client().query("SELECT tdt FROM ida.observations", 123, false, null);
+        assertEquals(1, r.table().getRowCount());
+        assertEquals(80000203, ((Number) r.table().getCell(0, 0)).intValue());
+        RecordedRequest req = server.takeRequest();
+        assertEquals("POST", req.getMethod());
+        assertEquals("/tap/sync", req.getUrl().encodedPath());
+        String body = form(req);
+        assertTrue(body.contains("MAXREC=123"), body);
+        assertTrue(body.contains("FORMAT=votable"), body);
+        assertTrue(body.contains("REQUEST=doQuery"), body);
+        assertTrue(body.contains("LANG=ADQL"), body);
+        assertTrue(body.contains("QUERY=SELECT tdt FROM ida.observations"), body);
+        assertFalse(body.toUpperCase().contains("TOP"), body);
+    }
+
+    @Test
+    void http500WithHtmlGivesStatusAndSnippet() {
+        server.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "text/html")
+                .body("<html><head><title>Oops</title></head><body><h1>Internal Server Error</h1>"
+                        + "<p>Tomcat blew up</p></body></html>").build());
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("SELECT 1", 10, false, null));
+        assertEquals(500, e.status());
+        assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
+        assertTrue(e.getMessage().contains(server.url("/tap/sync").toString()), e.getMessage());
+        assertTrue(e.serverMessage().contains("Internal Server Error"), e.serverMessage());
+    }
+
+    @Test
+    void htmlMessageListItemIsExtracted() {
+        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "text/html")
+                .body("<html><body><ul><li><b>Status: </b>ERROR</li><li><b>Message: </b>Cannot parse query: "
+                        + "column foo unknown</li></ul></body></html>").build());
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("SELECT foo", 10, false, null));
+        assertEquals("Cannot parse query: column foo unknown", e.serverMessage());
+    }
+
+    @Test
+    void esaStyleErrorInValueAttribute() {
+        String msg = "net.sf.jsqlparser.parser.ParseException: Encountered unexpected token: \"DUFF\"";
+        server.enqueue(vot(200, VOT_HEAD + "<INFO name=\"QUERY_STATUS\" value=\"" + msg.replace("\"", "&quot;")
+                + "\"/></RESOURCE></VOTABLE>"));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("DUFF", 10, false, null));
+        assertEquals(msg, e.serverMessage());
+    }
+
+    @Test
+    void errorStatusAfterTheTableWins() {
+        String body = votable("OK", "<FIELD name=\"tdt\" datatype=\"int\"/>", "<TR><TD>1</TD></TR>")
+                .replace("</TABLE>", "</TABLE><INFO name=\"QUERY_STATUS\" value=\"ERROR\">query timed out</INFO>");
+        server.enqueue(vot(200, body));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("SELECT 1", 10, false, null));
+        assertEquals("query timed out", e.serverMessage());
+    }
+
+    @Test
+    void okWithHtmlBodyIsNotAVotable() {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+                .body("<!DOCTYPE html><html><body><p>Scheduled maintenance<br></body></html>").build());
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("SELECT 1", 10, false, null));
+        assertTrue(e.getMessage().contains("not a VOTable"), e.getMessage());
+        assertTrue(e.getMessage().contains("Scheduled maintenance"), e.getMessage());
+    }
+
+    @Test
+    void slowServerTimesOut() {
+        OkHttpClient impatient = http.newBuilder().readTimeout(200, TimeUnit.MILLISECONDS).build();
+        server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body(ONE_ROW).build());
+        TapClient c = new TapClient(impatient, server.url("/tap"));
+        IOException e = assertThrows(IOException.class, () -> c.query("SELECT 1", 10, false, null));
+        assertInstanceOf(java.net.SocketTimeoutException.class, e);
+    }
+
+    @Test
+    void interruptDuringAsyncWaitAbortsAndDeletes() throws Exception {
+        CountDownLatch polling = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+                String path = r.getUrl().encodedPath();
+                if (r.getMethod().equals("POST") && path.equals("/tap/async")) {
+                    return new MockResponse.Builder().code(303)
+                            .setHeader("Location", server.url("/tap/async/j1").toString()).build();
+                }
+                if (r.getMethod().equals("GET") && path.equals("/tap/async/j1")) {
+                    polling.countDown();
+                    release.await(30, TimeUnit.SECONDS); // a long WAIT
+                    return new MockResponse.Builder().body("<uws:job xmlns:uws=\"http://www.ivoa.net/xml/UWS/v1.0\">"
+                            + "<uws:phase>EXECUTING</uws:phase></uws:job>").build();
+                }
+                if (path.equals("/tap/async/j1/phase") || path.equals("/tap/async/j1")) {
+                    return new MockResponse.Builder().code(303)
+                            .setHeader("Location", server.url("/tap/async").toString()).build();
+                }
+                return new MockResponse.Builder().code(404).build();
+            }
+        });
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        List<String> phases = new ArrayList<>();
+        Thread worker = new Thread(() -> {
+            try {
+                client().query("SELECT 1", 10, true, phases::add);
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        }, "tap-interrupt-test");
+        try {
+            worker.start();
+            assertTrue(polling.await(20, TimeUnit.SECONDS), "client never polled");
+            worker.interrupt();
+            Throwable t = outcome.get(20, TimeUnit.SECONDS);
+            assertInstanceOf(InterruptedIOException.class, t);
+            assertTrue(t.getMessage().contains("cancelled"), t.getMessage());
+            assertTrue(t.getMessage().contains("/tap/async/j1"), t.getMessage());
+        } finally {
+            release.countDown();
+        }
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            RecordedRequest r = server.takeRequest(20, TimeUnit.SECONDS);
+            assertNotNull(r, "requests so far: " + seen);
+            seen.add(r.getMethod() + " " + r.getUrl().encodedPath()
+                    + (r.getUrl().query() == null ? "" : "?" + r.getUrl().query())
+                    + (r.getBodySize() > 0 ? " " + form(r) : ""));
+        }
+        assertTrue(seen.get(0).startsWith("POST /tap/async ") && seen.get(0).contains("PHASE=RUN"), seen.toString());
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("GET /tap/async/j1?WAIT=")), seen.toString());
+        assertTrue(seen.contains("POST /tap/async/j1/phase PHASE=ABORT"), seen.toString());
+        assertTrue(seen.contains("DELETE /tap/async/j1"), seen.toString());
+        assertTrue(seen.indexOf("POST /tap/async/j1/phase PHASE=ABORT") < seen.indexOf("DELETE /tap/async/j1"));
+    }
+
+    @Test
+    void asyncErrorJobReadsTheErrorDocument() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                String path = r.getUrl().encodedPath();
+                return switch (r.getMethod() + " " + path) {
+                    case "POST /tap/async" -> new MockResponse.Builder().code(303)
+                            .setHeader("Location", "async/e1").build(); // relative Location
+                    case "GET /tap/async/e1" -> new MockResponse.Builder().body(
+                            "<job><phase>ERROR</phase></job>").build();
+                    case "GET /tap/async/e1/error" -> new MockResponse.Builder().setHeader("Content-Type",
+                            "text/plain").body("Table ida.nope does not exist").build();
+                    case "DELETE /tap/async/e1" -> new MockResponse.Builder().code(204).build();
+                    default -> new MockResponse.Builder().code(404).build();
+                };
+            }
+        });
+        List<String> phases = new ArrayList<>();
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> client().query("SELECT * FROM ida.nope", 10, true, phases::add));
+        assertEquals("Table ida.nope does not exist", e.serverMessage());
+        assertEquals(List.of("ERROR"), phases);
+        List<String> seen = new ArrayList<>();
+        RecordedRequest r;
+        while ((r = server.takeRequest(1, TimeUnit.SECONDS)) != null) {
+            seen.add(r.getMethod() + " " + r.getUrl().encodedPath());
+        }
+        assertEquals("DELETE /tap/async/e1", seen.get(seen.size() - 1), seen.toString());
+    }
+
+    @Test
+    void tables404FallsBackToTapSchema() throws Exception {
+        String tables = votable("OK", "<FIELD name=\"table_name\" datatype=\"char\" arraysize=\"*\"/>"
+                        + "<FIELD name=\"description\" datatype=\"char\" arraysize=\"*\"/>",
+                "<TR><TD>ida.observations</TD><TD>Observations</TD></TR><TR><TD>ivoa.ssap</TD><TD/></TR>");
+        String columns = votable("OK", "<FIELD name=\"table_name\" datatype=\"char\" arraysize=\"*\"/>"
+                        + "<FIELD name=\"column_name\" datatype=\"char\" arraysize=\"*\"/>"
+                        + "<FIELD name=\"datatype\" datatype=\"char\" arraysize=\"*\"/>"
+                        + "<FIELD name=\"&quot;arraysize&quot;\" datatype=\"char\" arraysize=\"*\"/>"
+                        + "<FIELD name=\"unit\" datatype=\"char\" arraysize=\"*\"/>"
+                        + "<FIELD name=\"ucd\" datatype=\"char\" arraysize=\"*\"/>"
+                        + "<FIELD name=\"utype\" datatype=\"char\" arraysize=\"*\"/>"
+                        + "<FIELD name=\"description\" datatype=\"char\" arraysize=\"*\"/>",
+                "<TR><TD>ida.observations</TD><TD>ra</TD><TD>double</TD><TD/><TD>h</TD><TD>pos.eq.ra</TD>"
+                        + "<TD/><TD>RA in hours</TD></TR>"
+                        + "<TR><TD>ida.observations</TD><TD>target</TD><TD>char</TD><TD>*</TD><TD/><TD/><TD/><TD/></TR>");
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                if (r.getUrl().encodedPath().equals("/tap/sync")) {
+                    String q = form(r);
+                    return vot(200, q.contains("TAP_SCHEMA.columns") ? columns : tables);
+                }
+                return new MockResponse.Builder().code(404).body("Not Found").build();
+            }
+        });
+        List<TableMeta> result = client().tables(true);
+        assertEquals(List.of("ida.observations", "ivoa.ssap"), result.stream().map(TableMeta::name).toList());
+        TableMeta obs = result.get(0);
+        assertEquals("Observations", obs.description());
+        assertEquals(2, obs.columns().size());
+        assertEquals("h", obs.columns().get(0).unit());
+        assertEquals("*", obs.columns().get(1).arraysize());
+        assertEquals("", result.get(1).description());
+
+        RecordedRequest first = server.takeRequest();
+        assertEquals("GET", first.getMethod());
+        assertEquals("/tap/tables", first.getUrl().encodedPath());
+        assertTrue(form(server.takeRequest()).contains("FROM TAP_SCHEMA.tables"));
+        assertTrue(form(server.takeRequest()).contains("FROM TAP_SCHEMA.columns"));
+    }
+
+    @Test
+    void tableNamesAskForMinimalDetail() throws Exception {
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/xml").body(
+                "<vod:tableset xmlns:vod=\"http://www.ivoa.net/xml/VODataService/v1.1\" "
+                        + "xmlns:esatapplus=\"http://esa.int/xml/EsaTapPlus\"><schema esatapplus:public=\"true\">"
+                        + "<name>ida</name><table type=\"base_table\" esatapplus:size=\"3\"><name>ida.observations</name>"
+                        + "<description>obs</description><column esatapplus:flags=\"16\"><name>ra</name><unit>h</unit>"
+                        + "<dataType xsi:type=\"vod:TAPType\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+                        + "DOUBLE</dataType></column></table></schema></vod:tableset>").build());
+        List<TableMeta> t = client().tables(false);
+        assertEquals(1, t.size());
+        assertEquals("ida.observations", t.get(0).name());
+        assertTrue(t.get(0).columns().isEmpty());
+        RecordedRequest r = server.takeRequest();
+        assertEquals("/tap/tables", r.getUrl().encodedPath());
+        assertEquals("min", r.getUrl().queryParameter("detail"));
+    }
+}

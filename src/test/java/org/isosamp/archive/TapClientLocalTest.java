@@ -1,0 +1,205 @@
+package org.isosamp.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.isosamp.local.LocalArchive;
+import org.isosamp.model.ColumnMeta;
+import org.isosamp.model.TableMeta;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.ac.starlink.table.StarTable;
+
+/** TapClient against the real embedded local archive on loopback. */
+class TapClientLocalTest {
+
+    static final String M31 = "SELECT tdt,ra,dec,aotname,target FROM ida.observations WHERE "
+            + "INTERSECTS(CIRCLE('ICRS',10.68470833,41.26875,0.08333333333333333),ida.observations.s_region_fov)=1";
+    static final String REV800 = "SELECT tdt, revno, aotname, ra, dec FROM ida.observations "
+            + "WHERE revno=800 and aotname like 'S%' and target != ''";
+
+    private static LocalArchive archive;
+    private static final Queue<HttpUrl> seen = new ConcurrentLinkedQueue<>();
+    private static OkHttpClient http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        archive = LocalArchive.builder().port(0).start();
+        http = new OkHttpClient.Builder()
+                .readTimeout(30, TimeUnit.SECONDS)
+                .addInterceptor(chain -> {
+                    seen.add(chain.request().url());
+                    return chain.proceed(chain.request());
+                })
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (archive != null) {
+            archive.close();
+        }
+    }
+
+    private static TapClient esa() {
+        return new TapClient(http, HttpUrl.get(archive.tapUrl().toString()));
+    }
+
+    private static TapClient strict() {
+        return new TapClient(http, HttpUrl.get(archive.strictTapUrl().toString()));
+    }
+
+    private static void readAllCells(StarTable t) throws IOException {
+        for (long r = 0; r < t.getRowCount(); r++) {
+            for (int c = 0; c < t.getColumnCount(); c++) {
+                t.getCell(r, c);
+            }
+        }
+    }
+
+    private static int column(StarTable t, String name) {
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            if (t.getColumnInfo(i).getName().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column " + name);
+    }
+
+    @Test
+    void syncConeQueryGives49RowsWithRaInHours() throws IOException {
+        QueryResult r = esa().query(M31, 10_000, false, null);
+        StarTable t = r.table();
+        assertTrue(t.isRandom());
+        assertEquals(49, t.getRowCount());
+        assertEquals("h", t.getColumnInfo(column(t, "ra")).getUnitString());
+        assertFalse(r.overflow());
+        assertEquals(10_000, r.maxrec());
+        readAllCells(t); // the temp file is gone: the rows must be in storage
+    }
+
+    @Test
+    void syncFilterQueryGives8Rows() throws IOException {
+        assertEquals(8, strict().query(REV800, 1000, false, null).table().getRowCount());
+    }
+
+    @Test
+    void asyncConeQueryReportsPhasesAndDeletesTheJob() throws IOException {
+        List<String> phases = new CopyOnWriteArrayList<>();
+        seen.clear();
+        QueryResult r = esa().query(M31, 10_000, true, phases::add);
+        assertEquals(49, r.table().getRowCount());
+        readAllCells(r.table());
+        assertTrue(phases.contains("COMPLETED"), phases.toString());
+        assertEquals(phases.size(), phases.stream().distinct().count(), "each phase reported once: " + phases);
+        HttpUrl poll = seen.stream().filter(u -> u.queryParameter("WAIT") != null).findFirst().orElseThrow();
+        HttpUrl job = poll.newBuilder().query(null).build();
+        assertTrue(job.encodedPath().contains("/async/"), job.toString());
+        try (Response resp = http.newCall(new Request.Builder().url(job).build()).execute()) {
+            assertEquals(404, resp.code(), "job should be deleted: " + job);
+        }
+    }
+
+    @Test
+    void maxrecReachedIsReportedAsOverflow() throws IOException {
+        QueryResult r = esa().query(M31, 5, false, null);
+        assertEquals(5, r.table().getRowCount());
+        assertTrue(r.overflow());
+        QueryResult a = esa().query(M31, 5, true, null);
+        assertEquals(5, a.table().getRowCount());
+        assertTrue(a.overflow());
+    }
+
+    @Test
+    void largeMaxrecIsNoOverflow() throws IOException {
+        QueryResult r = esa().query(M31, 100_000, false, null);
+        assertEquals(49, r.table().getRowCount());
+        assertFalse(r.overflow());
+    }
+
+    @Test
+    void negativeMaxrecIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> esa().query(M31, -1, false, null));
+        assertTrue(e.getMessage().contains("-1"), e.getMessage());
+    }
+
+    @Test
+    void badAdqlSyncNamesUrlStatusAndServerMessage() {
+        ArchiveException e = assertThrows(ArchiveException.class, () -> esa().query("DUFF QUERY", 10, false, null));
+        String sync = archive.tapUrl() + "/sync";
+        assertTrue(e.getMessage().contains(sync), e.getMessage());
+        assertTrue(e.getMessage().contains("400"), e.getMessage());
+        assertTrue(e.getMessage().contains("Cannot parse query"), e.getMessage());
+        assertEquals(400, e.status());
+        assertTrue(e.serverMessage().startsWith("Cannot parse query"), e.serverMessage());
+    }
+
+    @Test
+    void badAdqlAsyncGivesTheJobsErrorText() {
+        List<String> phases = new CopyOnWriteArrayList<>();
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> strict().query("DUFF QUERY", 10, true, phases::add));
+        assertTrue(e.serverMessage().contains("Cannot parse query"), e.getMessage());
+        assertTrue(e.url().contains("/async/"), e.url());
+        assertTrue(phases.contains("ERROR"), phases.toString());
+    }
+
+    @Test
+    void trailingSlashBaseMakesNoDoubleSlash() throws IOException {
+        seen.clear();
+        TapClient c = new TapClient(http, HttpUrl.get(archive.tapUrl() + "/"));
+        assertEquals(8, c.query(REV800, 100, false, null).table().getRowCount());
+        assertTrue(seen.stream().noneMatch(u -> u.encodedPath().contains("//")), seen.toString());
+    }
+
+    @Test
+    void tableNamesFromBothFlavours() throws IOException {
+        for (TapClient c : List.of(esa(), strict())) {
+            List<TableMeta> tables = c.tables(false);
+            List<String> names = tables.stream().map(TableMeta::name).toList();
+            assertEquals(53, tables.size(), names.toString());
+            assertTrue(names.contains("ida.observations"), names.toString());
+            assertTrue(names.contains("ivoa.ssap"), names.toString());
+            assertTrue(tables.stream().allMatch(t -> t.columns().isEmpty()));
+            assertFalse(tables.stream().filter(t -> t.name().equals("ida.observations")).findFirst()
+                    .orElseThrow().description().isEmpty());
+        }
+    }
+
+    @Test
+    void columnsOfObservationsFromBothFlavours() throws IOException {
+        for (TapClient c : List.of(esa(), strict())) {
+            Map<String, TableMeta> tables = c.tables(true).stream()
+                    .collect(Collectors.toMap(TableMeta::name, Function.identity()));
+            assertEquals(53, tables.size());
+            TableMeta obs = tables.get("ida.observations");
+            assertEquals(45, obs.columns().size());
+            Map<String, ColumnMeta> cols = obs.columns().stream()
+                    .collect(Collectors.toMap(ColumnMeta::name, Function.identity()));
+            assertEquals("h", cols.get("ra").unit());
+            assertEquals("double", cols.get("ra").datatype());
+            assertEquals("char", cols.get("aotname").datatype());
+            assertNotNull(cols.get("aotname").arraysize());
+            assertNotNull(cols.get("ra").ucd());
+            assertNotNull(cols.get("ra").description());
+        }
+    }
+}
