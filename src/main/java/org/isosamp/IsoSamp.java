@@ -1,5 +1,6 @@
 package org.isosamp;
 
+import org.isosamp.cli.CacheCommand;
 import org.isosamp.cli.ColumnsCommand;
 import org.isosamp.cli.ConeCommand;
 import org.isosamp.cli.DownloadCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
          description = "Virtual Observatory client for ESA's ISO Data Archive.",
          subcommands = { CommandLine.HelpCommand.class, QueryCommand.class, TablesCommand.class,
                          ColumnsCommand.class, DownloadCommand.class, PostcardCommand.class, ConeCommand.class,
+                         CacheCommand.class,
                          ServeLocalCommand.class })
 public final class IsoSamp implements Runnable {
 

@@ -1,12 +1,16 @@
 package org.isosamp.archive;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +22,7 @@ import org.isosamp.model.ColumnMeta;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
 import org.isosamp.model.TableMeta;
+import org.isosamp.products.ProductCache;
 
 /**
  * The ISO Data Archive, as a library: everything {@code astroquery.esa.iso}
@@ -46,19 +51,54 @@ public final class IsoArchive {
         "ida.observations", "s_region_fov", "ivoa.obscore", "s_region_fov",
         "ivoa.ssap", "s_region_fov", "ivoa.siap", "s_region_fov");
 
+    /** Products larger than this are never cached (a cache must not double a 10 GiB download). */
+    public static final long MAX_CACHED_BYTES = 256L << 20;
+
+    private static final Logger LOG = Logger.getLogger(IsoArchive.class.getName());
+
     private final HttpUrl base;
     private final TapClient tap;
     private final DataClient data;
+    private final ProductCache cache;
+
+    /** An archive without a product cache. */
+    public IsoArchive(HttpUrl base, OkHttpClient http) {
+        this(base, http, null);
+    }
 
     /**
-     * @param base the archive's base URL, e.g. {@link #PRODUCTION_BASE}; a trailing slash is added if missing
-     * @param http the HTTP client (its timeouts apply to every request)
+     * @param base     the archive's base URL, e.g. {@link #PRODUCTION_BASE}; a trailing slash is added if missing
+     * @param http     the HTTP client (its timeouts apply to every request)
+     * @param cacheDir where complete products (up to {@link #MAX_CACHED_BYTES}) are kept, so that a repeated
+     *                 download sends no request; null for no cache. Failures and error pages are never cached.
      */
-    public IsoArchive(HttpUrl base, OkHttpClient http) {
+    public IsoArchive(HttpUrl base, OkHttpClient http, Path cacheDir) {
         String s = base.toString();
         this.base = s.endsWith("/") ? base : HttpUrl.get(s + "/");
         this.tap = new TapClient(http, tapUrl());
         this.data = new DataClient(http, dataUrl());
+        this.cache = cacheDir == null ? null : new ProductCache(cacheDir);
+    }
+
+    /** @return {@code $XDG_CACHE_HOME/iso-samp/products}, else {@code ~/.cache/iso-samp/products} */
+    public static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return root.resolve("iso-samp").resolve("products");
+    }
+
+    /**
+     * Empties the product cache.
+     *
+     * @return the number of products removed (0 without a cache)
+     */
+    public int clearCache() throws IOException {
+        return cache == null ? 0 : cache.clear();
+    }
+
+    /** @return the cache folder, or null when this archive has no cache */
+    public Path cacheDir() {
+        return cache == null ? null : cache.dir();
     }
 
     /**
@@ -167,7 +207,41 @@ public final class IsoArchive {
     public Path download(String tdt, RetrievalType type, ProductLevel level, Path dir, String filename,
                          DataClient.Listener listener) throws IOException {
         HttpUrl url = data.productUrl(tdt, type == null ? RetrievalType.OBSERVATION : type, level);
-        return data.download(url, dir, filename, listener);
+        if (cache != null) {
+            Optional<Path> hit = cache.get(url.toString());
+            if (hit.isPresent()) {
+                return fromCache(hit.get(), dir, filename != null ? filename : tdt, listener);
+            }
+        }
+        Path file = data.download(url, dir, filename, listener);
+        if (cache != null && Files.size(file) <= MAX_CACHED_BYTES) {
+            try {
+                cache.put(url.toString(), file);
+            } catch (IOException e) {
+                LOG.warning("product not cached (" + e.getMessage() + "): " + url);
+            }
+        }
+        return file;
+    }
+
+    /** Copies a cached product to its place, named by the same rules as a download. */
+    private static Path fromCache(Path cached, Path dir, String name, DataClient.Listener listener)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path target = FileNames.inside(dir, FileNames.finalName(name, cached.getFileName().toString()));
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            Files.copy(cached, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        LOG.fine(() -> "from the product cache: " + target);
+        if (listener != null) {
+            long n = Files.size(target);
+            listener.progress(n, n);
+        }
+        return target;
     }
 
     /** Downloads a postcard (PNG). */

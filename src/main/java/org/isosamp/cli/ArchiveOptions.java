@@ -34,6 +34,17 @@ public final class ArchiveOptions {
     @Option(names = {"-v", "--verbose"}, description = "log requests and steps to stderr")
     boolean verbose;
 
+    @Option(names = "--no-cache", description = "neither read nor fill the product cache")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "product cache folder (default: $XDG_CACHE_HOME/iso-samp/products or ~/.cache/iso-samp/products)")
+    java.nio.file.Path cacheDir;
+
+    private java.nio.file.Path cache() {
+        return noCache ? null : cacheDir != null ? cacheDir : IsoArchive.defaultCacheDir();
+    }
+
     /** An open archive, and the local one behind it if any. */
     public record Session(IsoArchive archive, LocalArchive local) implements AutoCloseable {
         @Override
@@ -55,18 +66,25 @@ public final class ArchiveOptions {
             choice = configured();
         }
         if (choice == null || choice.isBlank()) {
-            return new Session(new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient()), null);
+            return new Session(new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient(), cache()),
+                               null);
         }
         if (choice.trim().equalsIgnoreCase("local")) {
             LocalArchive local = LocalArchive.builder().port(0).start();
+            // the local archive is new every time: its products are not worth caching
             return new Session(new IsoArchive(HttpUrl.get(local.baseUrl().toString()),
-                                              IsoArchive.defaultHttpClient()), local);
+                                              IsoArchive.defaultHttpClient(), null), local);
         }
         HttpUrl url = HttpUrl.parse(choice.trim());
         if (url == null) {
             throw new IllegalArgumentException("--archive \"" + choice + "\" is neither 'local' nor an http(s) URL");
         }
-        return new Session(new IsoArchive(url, IsoArchive.defaultHttpClient()), null);
+        return new Session(new IsoArchive(url, IsoArchive.defaultHttpClient(), cache()), null);
+    }
+
+    /** An archive object for cache management only: nothing is started or contacted. */
+    Session openForCache() {
+        return new Session(new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient(), cache()), null);
     }
 
     static Path configFile() {

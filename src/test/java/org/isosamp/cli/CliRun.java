@@ -12,12 +12,27 @@ import picocli.CommandLine;
 /** Runs one iso-samp command line in-process against the shared local archive, capturing its output. */
 record CliRun(int exit, String out, String err) {
 
+    /** A product cache private to this test run (never the user's). */
+    static final java.nio.file.Path CACHE;
+
+    static {
+        try {
+            CACHE = java.nio.file.Files.createTempDirectory("iso-samp-test-cache");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static CliRun run(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         if (all.size() > 0 && !all.contains("--archive") && !all.get(0).equals("serve-local")) {
             all.add(1, "--archive");
             all.add(2, SharedArchive.get().baseUrl().toString());
             all.add(3, "--quiet");
+            if (!all.contains("--no-cache") && !all.contains("--cache-dir")) {
+                all.add(4, "--cache-dir");
+                all.add(5, CACHE.toString());
+            }
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
