@@ -1,9 +1,8 @@
 package org.isosamp.archive;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSink;
+import okio.BufferedSource;
+import okio.Okio;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
 
@@ -71,7 +73,8 @@ public final class DataClient {
     private static final Logger LOG = Logger.getLogger(DataClient.class.getName());
     private static final Pattern TDT = Pattern.compile("[0-9]{1,10}");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
-    private static final int BUFFER = 64 * 1024;
+    /** Most bytes moved per read: progress is reported this often. */
+    private static final long CHUNK = 1L << 20;
 
     private final OkHttpClient http;
     private final HttpUrl dataBase;
@@ -242,24 +245,25 @@ public final class DataClient {
     }
 
     private static void copy(ResponseBody body, Attempts s, boolean append, Listener listener) throws IOException {
-        OutputStream out;
+        BufferedSink sink;
         try {
-            out = append
+            // Okio writes one 8 KiB segment per call: a 1 MiB buffer below it makes 1 MiB syscalls
+            sink = Okio.buffer(Okio.sink(new BufferedOutputStream(append
                 ? Files.newOutputStream(s.part, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
                 : Files.newOutputStream(s.part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+                                        StandardOpenOption.TRUNCATE_EXISTING), 1 << 20)));
         } catch (IOException e) {
             throw new NonRetryable(e);
         }
         if (listener != null) {
             listener.progress(s.have, s.total);
         }
-        try (out; InputStream in = body.byteStream()) {
-            byte[] buf = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                out.write(buf, 0, n);
+        // Okio moves the body's segments into the file's buffer without copying them through a byte[]
+        try (sink; BufferedSource source = body.source()) {
+            long n;
+            while ((n = source.read(sink.getBuffer(), CHUNK)) != -1) {
                 s.have += n;
+                sink.emitCompleteSegments();
                 if (listener != null) {
                     listener.progress(s.have, s.total);
                 }

@@ -95,6 +95,20 @@ class CliDocExamplesTest {
     }
 
     @Test
+    void revolution800LoopInOneCommandWithSafeExtraction(@TempDir Path dir) throws Exception {
+        CliRun d = CliRun.run("download", "--from-query", "SELECT tdt FROM ida.observations WHERE "
+                              + "revno=800 and aotname like 'S%' and target != ''", "--extract", "--dir", dir.toString());
+        assertEquals(0, d.exit(), d.err());
+        assertEquals(8, d.lines().size(), d.out());
+        for (String line : d.lines()) {
+            assertTrue(line.matches(".*/8000\\d{4} \\(\\d+ files\\)"), line);
+        }
+        try (var s = Files.walk(dir)) {
+            assertTrue(s.allMatch(p -> p.normalize().startsWith(dir)));
+        }
+    }
+
+    @Test
     void postcardNamedAsAsked(@TempDir Path dir) throws Exception {
         CliRun r = CliRun.run("postcard", "80001538", "--filename", "postcard", "--dir", dir.toString());
         assertEquals(0, r.exit(), r.err());
