@@ -3,6 +3,8 @@ package org.isosamp.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.table.TableFiles;
 import org.isosamp.table.TablePrinter;
@@ -47,13 +49,39 @@ public final class QueryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // Ctrl-C during an async job: interrupt the query, which aborts and deletes the job
+        Thread caller = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread abort = new Thread(() -> {
+            caller.interrupt();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "iso-samp-abort-job");
+        if (async) {
+            Runtime.getRuntime().addShutdownHook(abort);
+        }
         try (ArchiveOptions.Session s = archive.open()) {
-            QueryResult r = s.archive().query(adql, maxrec, async, phase -> {
-                if (!archive.quiet) {
-                    err.println("job phase: " + phase);
-                    err.flush();
+            QueryResult r;
+            try {
+                r = s.archive().query(adql, maxrec, async, phase -> {
+                    if (!archive.quiet) {
+                        err.println("job phase: " + phase);
+                        err.flush();
+                    }
+                });
+            } finally {
+                finished.countDown();
+                if (async) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(abort);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is running: it waits for us
+                    }
                 }
-            });
+            }
             if (r.overflow()) {
                 err.println("warning: result truncated at MAXREC=" + maxrec + " rows; more rows exist (raise --maxrec)");
                 err.flush();
