@@ -142,6 +142,20 @@ public final class IsoArchive {
         return tap.query(adql, maxrec, async, phases);
     }
 
+    /**
+     * Runs an ADQL query and saves the archive's VOTable answer, checked but not rewritten,
+     * under exactly {@code file}.
+     *
+     * @return true when the archive reported OVERFLOW (more rows than {@code maxrec} exist)
+     */
+    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file)
+            throws IOException {
+        if (adql == null || adql.isBlank()) {
+            throw new IllegalArgumentException("ADQL query is empty");
+        }
+        return tap.queryToVotable(adql, maxrec, async, phases, file);
+    }
+
     /** @return the archive's tables, with their columns if asked */
     public List<TableMeta> tables(boolean withColumns) throws IOException {
         return tap.tables(withColumns);

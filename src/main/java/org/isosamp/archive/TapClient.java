@@ -126,7 +126,26 @@ public final class TapClient {
         if (maxrec < 0) {
             throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");
         }
-        return async ? queryAsync(adql, maxrec, phases) : querySync(adql, maxrec);
+        return async ? queryAsync(adql, maxrec, phases, null) : querySync(adql, maxrec, null);
+    }
+
+    /**
+     * Runs a query and saves the archive's VOTable answer as it came, once checked
+     * (QUERY_STATUS not ERROR, a TABLE present): no parse, no rewrite. For a VOTable
+     * output file this is what a client should do; other formats go through {@link #query}.
+     *
+     * @param file where the VOTable goes (replaced atomically; nothing written on failure)
+     * @return true when the archive reported OVERFLOW (more rows than maxrec exist)
+     */
+    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file)
+            throws IOException {
+        Objects.requireNonNull(adql, "adql");
+        Objects.requireNonNull(file, "file");
+        if (maxrec < 0) {
+            throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");
+        }
+        QueryResult r = async ? queryAsync(adql, maxrec, phases, file) : querySync(adql, maxrec, file);
+        return r.overflow();
     }
 
     private FormBody.Builder form(String adql, long maxrec) {
@@ -142,17 +161,20 @@ public final class TapClient {
         return base.newBuilder().addPathSegment(segment).build();
     }
 
-    private QueryResult querySync(String adql, long maxrec) throws IOException {
+    private QueryResult querySync(String adql, long maxrec, Path saveTo) throws IOException {
         HttpUrl url = endpoint("sync");
         LOG.fine(() -> "POST " + url + " QUERY=" + adql + " MAXREC=" + maxrec);
         Request req = new Request.Builder().url(url).post(form(adql, maxrec).build()).build();
         try (Response resp = http.newCall(req).execute()) {
-            return readResult(resp, maxrec);
+            return readResult(resp, maxrec, saveTo);
         }
     }
 
-    /** Turns a TAP answer into a result or an {@link ArchiveException}; the caller closes the response. */
-    private QueryResult readResult(Response resp, long maxrec) throws IOException {
+    /**
+     * Turns a TAP answer into a result or an {@link ArchiveException}; the caller closes the response.
+     * With {@code saveTo}, the checked VOTable is moved there instead of parsed, and the result has no table.
+     */
+    private QueryResult readResult(Response resp, long maxrec, Path saveTo) throws IOException {
         String url = resp.request().url().toString();
         if (!resp.isSuccessful()) {
             throw new ArchiveException(WHAT, url, resp.code(), TapVotable.errorMessage(readLimited(resp)));
@@ -180,12 +202,30 @@ public final class TapClient {
             if (!status.hasTable()) {
                 throw new ArchiveException(WHAT, url, 0, "VOTable without TABLE and without QUERY_STATUS=ERROR");
             }
-            StarTable table = TapVotable.read(tmp, storage);
             boolean overflow = status.overflow();
+            if (saveTo != null) {
+                saveAs(tmp, saveTo);
+                LOG.fine(() -> url + ": saved to " + saveTo + (overflow ? ", OVERFLOW" : ""));
+                return new QueryResult(null, overflow, maxrec);
+            }
+            StarTable table = TapVotable.read(tmp, storage);
             LOG.fine(() -> url + ": " + table.getRowCount() + " rows" + (overflow ? ", OVERFLOW" : ""));
             return new QueryResult(table, overflow, maxrec);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Moves a checked answer into place: atomically when on one file system, else by a copy beside it. */
+    private static void saveAs(Path tmp, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path part = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
         }
     }
 
@@ -200,7 +240,8 @@ public final class TapClient {
 
     // ---------------------------------------------------------------- async
 
-    private QueryResult queryAsync(String adql, long maxrec, Consumer<String> phases) throws IOException {
+    private QueryResult queryAsync(String adql, long maxrec, Consumer<String> phases, Path saveTo)
+            throws IOException {
         HttpUrl url = endpoint("async");
         LOG.fine(() -> "POST " + url + " QUERY=" + adql + " MAXREC=" + maxrec + " PHASE=RUN");
         Request req = new Request.Builder().url(url).post(form(adql, maxrec).add("PHASE", "RUN").build()).build();
@@ -224,7 +265,7 @@ public final class TapClient {
         LOG.fine(() -> "job " + jobUrl);
         boolean cancelled = false;
         try {
-            return awaitJob(jobUrl, maxrec, phases);
+            return awaitJob(jobUrl, maxrec, phases, saveTo);
         } catch (InterruptedIOException e) {
             if (e instanceof SocketTimeoutException) {
                 throw e;
@@ -245,7 +286,8 @@ public final class TapClient {
         }
     }
 
-    private QueryResult awaitJob(HttpUrl job, long maxrec, Consumer<String> phases) throws IOException {
+    private QueryResult awaitJob(HttpUrl job, long maxrec, Consumer<String> phases, Path saveTo)
+            throws IOException {
         String last = null;
         long backoffMillis = 100;
         boolean runSent = false;
@@ -283,7 +325,7 @@ public final class TapClient {
             }
             switch (phase) {
                 case "COMPLETED":
-                    return fetchResult(job, doc, maxrec);
+                    return fetchResult(job, doc, maxrec, saveTo);
                 case "ERROR":
                     throw new ArchiveException(WHAT, job.toString(), 0, jobError(job, doc));
                 case "ABORTED":
@@ -321,7 +363,7 @@ public final class TapClient {
         return limit >= 1000 ? limit / 1000 : 0;
     }
 
-    private QueryResult fetchResult(HttpUrl job, UwsJob doc, long maxrec) throws IOException {
+    private QueryResult fetchResult(HttpUrl job, UwsJob doc, long maxrec, Path saveTo) throws IOException {
         HttpUrl result = null;
         if (doc.resultHref() != null) {
             result = HttpUrl.parse(doc.resultHref());
@@ -335,7 +377,7 @@ public final class TapClient {
         HttpUrl r = result;
         LOG.fine(() -> "GET " + r);
         try (Response resp = executeInterruptibly(http.newCall(new Request.Builder().url(result).get().build()))) {
-            return readResult(resp, maxrec);
+            return readResult(resp, maxrec, saveTo);
         }
     }
 

@@ -45,6 +45,14 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--max-lines", paramLabel = "N", description = "rows printed before eliding the middle (default: ${DEFAULT-VALUE}; 0 = all)")
     int maxLines = 20;
 
+    /** @return true when the output is a VOTable: format votable, or none and a .vot/.votable/.xml name */
+    static boolean isVotable(String format, Path file) {
+        if (format != null && !format.isBlank()) {
+            return format.trim().equalsIgnoreCase("votable");
+        }
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(vot|votable|xml)");
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,14 +72,22 @@ public final class QueryCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(abort);
         }
         try (ArchiveOptions.Session s = archive.open()) {
-            QueryResult r;
+            java.util.function.Consumer<String> phases = phase -> {
+                if (!archive.quiet) {
+                    err.println("job phase: " + phase);
+                    err.flush();
+                }
+            };
+            boolean overflow;
+            QueryResult r = null;
             try {
-                r = s.archive().query(adql, maxrec, async, phase -> {
-                    if (!archive.quiet) {
-                        err.println("job phase: " + phase);
-                        err.flush();
-                    }
-                });
+                if (outputFile != null && isVotable(outputFormat, outputFile)) {
+                    // the archive's own VOTable, checked, saved as it came: no parse, no rewrite
+                    overflow = s.archive().queryToVotable(adql, maxrec, async, phases, outputFile);
+                } else {
+                    r = s.archive().query(adql, maxrec, async, phases);
+                    overflow = r.overflow();
+                }
             } finally {
                 finished.countDown();
                 if (async) {
@@ -82,11 +98,16 @@ public final class QueryCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (r.overflow()) {
+            if (overflow) {
                 err.println("warning: result truncated at MAXREC=" + maxrec + " rows; more rows exist (raise --maxrec)");
                 err.flush();
             }
-            if (outputFile != null) {
+            if (r == null) {
+                if (!archive.quiet) {
+                    err.println("wrote " + outputFile);
+                    err.flush();
+                }
+            } else if (outputFile != null) {
                 TableFiles.save(r.table(), outputFile, outputFormat);
                 if (!archive.quiet) {
                     err.println("wrote " + r.table().getRowCount() + " rows to " + outputFile);

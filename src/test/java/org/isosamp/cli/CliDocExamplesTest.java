@@ -59,6 +59,20 @@ class CliDocExamplesTest {
     }
 
     @Test
+    void votableOutputIsTheArchivesCheckedAnswer(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("m31.vot");
+        CliRun r = CliRun.run("query", M31, "--output-file", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        uk.ac.starlink.table.StarTable t = new uk.ac.starlink.table.StarTableFactory(false)
+            .makeStarTable(f.toString(), "votable");
+        assertEquals(49, uk.ac.starlink.table.Tables.randomTable(t).getRowCount());
+        assertEquals("h", t.getColumnInfo(1).getUnitString());
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "no temporary files left");
+        }
+    }
+
+    @Test
     void observationTarAsDocumented(@TempDir Path dir) throws Exception {
         CliRun r = CliRun.run("download", "80000203", "--retrieval-type", "OBSERVATION",
                               "--product-level", "DEFAULT_DATA_SET", "--filename", "80000203", "--dir", dir.toString());

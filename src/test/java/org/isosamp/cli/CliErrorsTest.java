@@ -23,6 +23,15 @@ class CliErrorsTest {
     }
 
     @Test
+    void failedQueryWritesNoVotable(@TempDir Path dir) throws Exception {
+        oneLine(CliRun.run("query", "SELECT nosuch FROM ida.observations", "--output-file",
+                           dir.resolve("x.vot").toString()), 1, "nosuch");
+        try (var s = Files.list(dir)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
     void unknownTdtIsA404AndLeavesNoFile(@TempDir Path dir) throws Exception {
         oneLine(CliRun.run("download", "12345678", "--dir", dir.toString()), 1, "No observation with tdt 12345678");
         try (var s = Files.list(dir)) {
