@@ -3,7 +3,6 @@ package org.isosamp.archive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,13 +242,7 @@ public final class IsoArchive {
             throws IOException {
         Files.createDirectories(dir);
         Path target = FileNames.inside(dir, FileNames.finalName(name, cached.getFileName().toString()));
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            Files.copy(cached, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        FileNames.install(cached, target, false);
         LOG.fine(() -> "from the product cache: " + target);
         if (listener != null) {
             long n = Files.size(target);

@@ -204,7 +204,7 @@ public final class TapClient {
             }
             boolean overflow = status.overflow();
             if (saveTo != null) {
-                saveAs(tmp, saveTo);
+                FileNames.install(tmp, saveTo, true);
                 LOG.fine(() -> url + ": saved to " + saveTo + (overflow ? ", OVERFLOW" : ""));
                 return new QueryResult(null, overflow, maxrec);
             }
@@ -213,19 +213,6 @@ public final class TapClient {
             return new QueryResult(table, overflow, maxrec);
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Moves a checked answer into place: atomically when on one file system, else by a copy beside it. */
-    private static void saveAs(Path tmp, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path part = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
         }
     }
 
