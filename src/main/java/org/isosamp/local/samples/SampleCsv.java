@@ -138,11 +138,7 @@ public final class SampleCsv {
         List<ColumnDef> cols = table.columns();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             ResultSet rs = newCsv().read(in, null);
-            ResultSetMetaData md = rs.getMetaData();
-            List<String> header = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                header.add(md.getColumnLabel(i));
-            }
+            List<String> header = header(rs);
             List<String> declared = cols.stream().map(ColumnDef::name).toList();
             if (!header.equals(declared)) {
                 throw new IOException(file + ": header " + header + " is not the declared columns " + declared);
@@ -203,16 +199,22 @@ public final class SampleCsv {
         };
     }
 
+    /** @return the column names of a CSV read, in order */
+    private static List<String> header(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> header = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            header.add(md.getColumnLabel(i));
+        }
+        return header;
+    }
+
     /** Reads a CSV file into records keyed by header name (null for NULL). */
     static List<Map<String, String>> readRecords(Path file, List<String> expectedHeader) throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             ResultSet rs = newCsv().read(in, null);
-            ResultSetMetaData md = rs.getMetaData();
-            List<String> header = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                header.add(md.getColumnLabel(i));
-            }
+            List<String> header = header(rs);
             if (expectedHeader != null && !header.equals(expectedHeader)) {
                 throw new IOException(file + ": header " + header + ", expected " + expectedHeader);
             }
