@@ -1,6 +1,7 @@
 package org.isosamp;
 
 import org.isosamp.cli.CacheCommand;
+import org.isosamp.cli.ClientsCommand;
 import org.isosamp.cli.ColumnsCommand;
 import org.isosamp.cli.ConeCommand;
 import org.isosamp.cli.DownloadCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
          description = "Virtual Observatory client for ESA's ISO Data Archive.",
          subcommands = { CommandLine.HelpCommand.class, QueryCommand.class, TablesCommand.class,
                          ColumnsCommand.class, DownloadCommand.class, PostcardCommand.class, ConeCommand.class,
-                         CacheCommand.class,
+                         CacheCommand.class, ClientsCommand.class,
                          ServeLocalCommand.class })
 public final class IsoSamp implements Runnable {
 

@@ -25,7 +25,8 @@ record CliRun(int exit, String out, String err) {
 
     static CliRun run(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        if (all.size() > 0 && !all.contains("--archive") && !all.get(0).equals("serve-local")) {
+        if (all.size() > 0 && !all.contains("--archive") && !all.get(0).equals("serve-local")
+            && takesArchive(all.get(0))) {
             all.add(1, "--archive");
             all.add(2, SharedArchive.get().baseUrl().toString());
             all.add(3, "--quiet");
@@ -41,6 +42,11 @@ record CliRun(int exit, String out, String err) {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(all.toArray(String[]::new));
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    private static boolean takesArchive(String command) {
+        CommandLine sub = IsoSamp.commandLine().getSubcommands().get(command);
+        return sub != null && sub.getCommandSpec().findOption("--archive") != null;
     }
 
     List<String> lines() {

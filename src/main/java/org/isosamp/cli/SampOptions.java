@@ -1,0 +1,86 @@
+package org.isosamp.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.astrogrid.samp.client.SampException;
+import org.astrogrid.samp.hub.Hub;
+import org.isosamp.samp.HubLocation;
+import org.isosamp.samp.ProductServer;
+import org.isosamp.samp.SampClient;
+import org.isosamp.samp.SampManifest;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every SAMP command shares: which hub ({@code --samp-hub}, else {@code $SAMP_HUB}, else
+ * {@code ~/.samp}), whether to run one when none is running ({@code --hub}, as TOPCAT does), and how long to
+ * wait for one.
+ */
+public final class SampOptions {
+
+    @Option(names = "--samp-hub", paramLabel = "std-lockurl:URL|FILE",
+            description = "the SAMP hub's lockfile (default: $SAMP_HUB, else ~/.samp)")
+    String sampHub;
+
+    @Option(names = "--hub", description = "run a SAMP hub in this process if none is running; it stops with"
+                                           + " iso-samp")
+    boolean startHub;
+
+    @Option(names = "--hub-wait", paramLabel = "SECONDS", defaultValue = "5",
+            description = "how long to wait for a hub before giving up (default: ${DEFAULT-VALUE})")
+    int hubWait;
+
+    /** iso-samp on the bus: the client, the server of what it sends, and the hub it started, if any. */
+    public record Bus(HubLocation location, SampClient client, ProductServer server, Hub hub) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            server.close();
+            if (hub != null) {
+                hub.shutdown();
+            }
+        }
+    }
+
+    /**
+     * Opens a bus session; the caller adds handlers, then {@link #connect}s.
+     *
+     * @throws IllegalArgumentException for a bad {@code --samp-hub}
+     */
+    Bus open() throws IOException {
+        // JSAMP logs every registration and served resource at INFO; keep that for -v (set by ArchiveOptions)
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        if (root.getLevel() == null || root.getLevel().intValue() > java.util.logging.Level.FINE.intValue()) {
+            java.util.logging.Logger.getLogger("org.astrogrid.samp").setLevel(java.util.logging.Level.WARNING);
+        }
+        HubLocation location = HubLocation.of(sampHub);
+        Hub hub = null;
+        if (startHub && !location.isHubRunning()) {
+            hub = location.startHub();
+        }
+        ProductServer server = ProductServer.start();
+        try {
+            return new Bus(location, new SampClient(location.profile(), SampManifest.load(), server), server, hub);
+        } catch (RuntimeException e) {
+            server.close();
+            if (hub != null) {
+                hub.shutdown();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Registers and waits for the hub.
+     *
+     * @param bus the session
+     * @param autoconnectSeconds how often to look for a hub again after losing it; 0 for never
+     * @throws SampException naming the lockfile and what to do when no hub answers in time
+     */
+    void connect(Bus bus, int autoconnectSeconds) throws SampException, InterruptedException {
+        bus.client().start(autoconnectSeconds);
+        if (!bus.client().awaitConnection(Duration.ofSeconds(Math.max(0, hubWait)))) {
+            throw new SampException("no SAMP hub running at " + bus.location().lockUrl()
+                + ": start TOPCAT or Aladin (or another hub), or add --hub");
+        }
+    }
+}

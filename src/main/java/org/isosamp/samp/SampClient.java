@@ -1,0 +1,346 @@
+package org.isosamp.samp;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.astrogrid.samp.Client;
+import org.astrogrid.samp.Message;
+import org.astrogrid.samp.Response;
+import org.astrogrid.samp.Subscriptions;
+import org.astrogrid.samp.client.ClientProfile;
+import org.astrogrid.samp.client.HubConnection;
+import org.astrogrid.samp.client.HubConnector;
+import org.astrogrid.samp.client.MessageHandler;
+import org.astrogrid.samp.client.ResultHandler;
+import org.astrogrid.samp.client.SampException;
+
+/**
+ * iso-samp on the SAMP bus: one registration with a hub, declared from {@link SampManifest}, kept alive by
+ * JSAMP's autoconnect (a hub that goes and comes back finds iso-samp registered again, metadata and
+ * subscriptions re-declared), with sending helpers that report every reply.
+ *
+ * <pre>{@code
+ * try (SampClient samp = new SampClient(HubLocation.of(null).profile(), SampManifest.load(), server)) {
+ *     samp.addHandler(new PointAtHandler(...));
+ *     samp.start(5);
+ *     samp.awaitConnection(Duration.ofSeconds(10));
+ *     Map<SampPeer, Response> replies = samp.callAllAndWait(msg, Duration.ofSeconds(30));
+ * }
+ * }</pre>
+ *
+ * <p>Handlers are added before {@link #start}. Each handled MType must be in the manifest's {@code subscribes}
+ * (one source of truth); the declared subscriptions are the manifest's, limited to what this instance handles,
+ * plus the hub-event MTypes JSAMP needs to track other clients. JSAMP's {@code client.env.get} is not declared:
+ * it would hand any client our environment.
+ *
+ * <p>Thread-safe once started.
+ */
+public final class SampClient implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SampClient.class.getName());
+    /** Hub administration MTypes JSAMP's client tracking needs; not ours to list in the manifest. */
+    private static final List<String> HUB_EVENTS = List.of("samp.hub.event.shutdown", "samp.hub.event.register",
+        "samp.hub.event.unregister", "samp.hub.event.metadata", "samp.hub.event.subscriptions", "samp.hub.disconnect");
+
+    private final SampManifest manifest;
+    private final ProductServer server;
+    private final Connector connector;
+    private final Set<String> handled = new HashSet<>();
+    private final List<Consumer<Boolean>> connectionListeners = new CopyOnWriteArrayList<>();
+    private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
+    private URL iconUrl;
+    private boolean started;
+
+    /**
+     * @param profile how to reach the hub ({@link HubLocation#profile()})
+     * @param manifest what to declare
+     * @param server where the icon (and what is sent) is served; stays the caller's to close
+     */
+    public SampClient(ClientProfile profile, SampManifest manifest, ProductServer server) {
+        this.manifest = manifest;
+        this.server = server;
+        this.connector = new Connector(profile);
+        handled.add("samp.app.ping");   // HubConnector answers it itself
+    }
+
+    /**
+     * Adds a handler for incoming messages. Call before {@link #start}.
+     *
+     * @param handler the handler
+     * @throws IllegalArgumentException if it handles an MType the manifest does not subscribe to
+     * @throws IllegalStateException after start
+     */
+    public synchronized void addHandler(MessageHandler handler) {
+        if (started) {
+            throw new IllegalStateException("handlers must be added before start()");
+        }
+        for (Object mtype : handler.getSubscriptions().keySet()) {
+            if (!manifest.subscribes().containsKey(mtype)) {
+                throw new IllegalArgumentException("handler for " + mtype + " but plugin-manifest/iso-samp.json does"
+                    + " not subscribe to it");
+            }
+            handled.add((String) mtype);
+        }
+        connector.addMessageHandler(handler);
+    }
+
+    /** @param listener told true on every (re)connection and false on every loss; called on JSAMP's threads */
+    public void addConnectionListener(Consumer<Boolean> listener) {
+        connectionListeners.add(listener);
+    }
+
+    /**
+     * Declares metadata and subscriptions and registers, now if a hub runs, else as soon as one appears.
+     *
+     * @param autoconnectSeconds how often to look for a hub while unregistered; 0 tries only now
+     */
+    public synchronized void start(int autoconnectSeconds) {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        URL icon = manifest.iconUrl();
+        if (icon != null) {
+            iconUrl = server.addClassResource(icon, manifest.iconResource(), "image/png");
+        }
+        connector.declareMetadata(manifest.metadata(iconUrl, version()));
+        connector.declareSubscriptions(declaredSubscriptions());
+        connector.setActive(true);
+        if (autoconnectSeconds > 0) {
+            connector.setAutoconnect(autoconnectSeconds);
+        }
+    }
+
+    /** @return the subscriptions this client declares (and re-declares on each reconnection) */
+    public synchronized Subscriptions declaredSubscriptions() {
+        Subscriptions subs = new Subscriptions();
+        manifest.subscriptions().forEach((mtype, ann) -> {
+            if (handled.contains(mtype)) {
+                subs.put(mtype, ann);
+            }
+        });
+        for (String e : HUB_EVENTS) {
+            subs.addMType(e);
+        }
+        return subs;
+    }
+
+    private static String version() {
+        String v = SampClient.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
+     * @param timeout how long to wait
+     * @return true if registered with a hub within the time
+     */
+    public boolean awaitConnection(Duration timeout) throws InterruptedException {
+        if (connector.isConnected()) {
+            return true;
+        }
+        try {
+            connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return connector.isConnected();
+        } catch (ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** @return true if registered now */
+    public boolean isConnected() {
+        return connector.isConnected();
+    }
+
+    /** @return our public id on the hub, or null when not registered */
+    public String selfId() {
+        try {
+            HubConnection c = connector.getConnection();
+            return c == null ? null : c.getRegInfo().getSelfId();
+        } catch (SampException e) {
+            return null;
+        }
+    }
+
+    /** @return the other clients on the hub (the hub itself included), by name */
+    public List<SampPeer> peers() {
+        String self = selfId();
+        List<SampPeer> out = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Client> map = connector.getClientMap();
+        synchronized (map) {
+            for (Client c : map.values()) {
+                if (!c.getId().equals(self)) {
+                    out.add(peer(c));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(SampPeer::name, String.CASE_INSENSITIVE_ORDER).thenComparing(SampPeer::id));
+        return out;
+    }
+
+    private static SampPeer peer(Client c) {
+        String name = c.getMetadata() == null ? null : c.getMetadata().getName();
+        Set<String> subs = new HashSet<>();
+        if (c.getSubscriptions() != null) {
+            for (Object k : c.getSubscriptions().keySet()) {
+                subs.add(String.valueOf(k));
+            }
+        }
+        return new SampPeer(c.getId(), name == null || name.isBlank() ? c.getId() : name, subs);
+    }
+
+    /**
+     * Finds one client by id, or by name ignoring case.
+     *
+     * @param nameOrId what the user typed
+     * @return the peer
+     * @throws SampException naming the clients on the hub if none or several match
+     */
+    public SampPeer peer(String nameOrId) throws SampException {
+        List<SampPeer> all = peers();
+        for (SampPeer p : all) {
+            if (p.id().equals(nameOrId)) {
+                return p;
+            }
+        }
+        List<SampPeer> named = all.stream().filter(p -> p.name().equalsIgnoreCase(nameOrId)).toList();
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        String known = all.isEmpty() ? "none" : String.join(", ", all.stream().map(SampPeer::toString).toList());
+        throw new SampException(named.isEmpty()
+            ? "no SAMP client named \"" + nameOrId + "\" on the hub (clients: " + known + ")"
+            : "several SAMP clients are named \"" + nameOrId + "\" (" + known + "): give an id");
+    }
+
+    /** @return the live connection */
+    private HubConnection connection() throws SampException {
+        HubConnection c = connector.getConnection();
+        if (c == null) {
+            throw new SampException("not connected to a SAMP hub");
+        }
+        return c;
+    }
+
+    /**
+     * Sends a notification to every subscribed client.
+     *
+     * @param msg the message (checked first)
+     * @return the ids of the clients it went to
+     */
+    public List<String> notifyAll(Message msg) throws SampException {
+        msg.check();
+        @SuppressWarnings("unchecked")
+        List<String> ids = connection().notifyAll(msg);
+        return ids;
+    }
+
+    /** Sends a notification to one client. */
+    public void notify(String clientId, Message msg) throws SampException {
+        msg.check();
+        connection().notify(clientId, msg);
+    }
+
+    /**
+     * Calls one client and waits for its reply.
+     *
+     * @return the reply (an error reply is returned, not thrown)
+     * @throws SampException if not connected, or no reply comes within the time ({@code Synchronous call timeout})
+     */
+    public Response callAndWait(String clientId, Message msg, Duration timeout) throws SampException {
+        msg.check();
+        return connector.callAndWait(clientId, msg, seconds(timeout));
+    }
+
+    /**
+     * Calls every subscribed client and waits for their replies or the time limit, whichever comes first.
+     *
+     * @return each replying client's response, in the order they came; clients that did not reply in time are
+     *         missing (compare with {@link #peers()} to name them)
+     */
+    public Map<SampPeer, Response> callAllAndWait(Message msg, Duration timeout) throws SampException,
+            InterruptedException {
+        msg.check();
+        Map<SampPeer, Response> replies = Collections.synchronizedMap(new LinkedHashMap<>());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        connector.callAll(msg, new ResultHandler() {
+            @Override
+            public void result(Client responder, Response response) {
+                replies.put(peer(responder), response);
+            }
+
+            @Override
+            public void done() {
+                done.complete(null);
+            }
+        }, seconds(timeout));
+        try {
+            done.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.FINE, "callAll did not finish", e);
+        }
+        synchronized (replies) {
+            return new LinkedHashMap<>(replies);
+        }
+    }
+
+    private static int seconds(Duration d) {
+        return (int) Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    /** @return the JSAMP connector underneath, for what this class does not wrap */
+    public HubConnector connector() {
+        return connector;
+    }
+
+    /** Unregisters and stops looking for a hub; the icon stops being served. */
+    @Override
+    public void close() {
+        connector.setAutoconnect(0);
+        connector.setActive(false);
+        if (iconUrl != null) {
+            server.remove(iconUrl);
+        }
+    }
+
+    private final class Connector extends HubConnector {
+        Connector(ClientProfile profile) {
+            super(profile);
+        }
+
+        @Override
+        protected void connectionChanged(boolean isConnected) {
+            super.connectionChanged(isConnected);
+            LOG.info(isConnected ? "registered with the SAMP hub" : "lost the SAMP hub");
+            if (isConnected) {
+                connected.complete(null);
+            } else {
+                connected = new CompletableFuture<>();
+            }
+            for (Consumer<Boolean> l : connectionListeners) {
+                try {
+                    l.accept(isConnected);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "connection listener failed", e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.isosamp.samp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.astrogrid.samp.Message;
+import org.astrogrid.samp.Metadata;
+import org.astrogrid.samp.Response;
+import org.astrogrid.samp.client.AbstractMessageHandler;
+import org.astrogrid.samp.client.HubConnection;
+import org.astrogrid.samp.client.SampException;
+import org.isosamp.testing.FakeViewer;
+import org.isosamp.testing.TestHub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SampClientTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private TestHub hub;
+    private ProductServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        hub = TestHub.start();
+        server = ProductServer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        hub.close();
+    }
+
+    private SampClient client() {
+        return new SampClient(hub.location().profile(), SampManifest.load(), server);
+    }
+
+    private static AbstractMessageHandler handler(String mtype) {
+        return new AbstractMessageHandler(mtype) {
+            @Override
+            public Map<?, ?> processCall(HubConnection c, String senderId, Message msg) {
+                return null;
+            }
+        };
+    }
+
+    @Test
+    void manifestInTheJarIsTheOneInPluginManifest() throws Exception {
+        SampManifest fromRepo = SampManifest.parse(Files.readString(Path.of("plugin-manifest/iso-samp.json")));
+        SampManifest packed = SampManifest.load();
+        assertEquals(fromRepo.subscribes(), packed.subscribes());
+        assertEquals(fromRepo.sends(), packed.sends());
+        assertEquals(fromRepo.name(), packed.name());
+        assertNotNull(packed.iconUrl(), "icon " + packed.iconResource() + " packed beside the manifest");
+        assertTrue(packed.subscribes().containsKey("coord.pointAt.sky"));
+        assertEquals("0", packed.subscribes().get("coord.pointAt.sky").get("x-samp.mostly-harmless"),
+            "pointAt runs archive queries: web pages must not send it without the user's consent");
+    }
+
+    @Test
+    void registersWithManifestMetadataSeenByAnotherClient() throws Exception {
+        try (SampClient samp = client(); FakeViewer viewer = new FakeViewer(hub, "viewer", "table.load.votable")) {
+            samp.addHandler(handler("table.highlight.row"));
+            samp.start(0);
+            assertTrue(samp.awaitConnection(WAIT));
+            String self = samp.selfId();
+            HubConnection vc = viewer.connector().getConnection();
+            Metadata meta = vc.getMetadata(self);
+            SampManifest m = SampManifest.load();
+            assertEquals(m.name(), meta.getName());
+            assertEquals(m.description(), meta.getDescriptionText());
+            assertEquals(m.documentation(), String.valueOf(meta.getDocumentationUrl()));
+            // the icon URL is one other clients can read: our loopback server, a valid PNG
+            URL icon = meta.getIconUrl();
+            assertEquals("127.0.0.1", icon.getHost());
+            try (InputStream in = icon.openStream()) {
+                assertEquals(48, ImageIO.read(in).getWidth());
+            }
+            // subscriptions as seen by the hub: the manifest's, for what this instance handles
+            Set<Object> subs = new HashSet<>(vc.getSubscriptions(self).keySet());
+            assertTrue(subs.contains("table.highlight.row"));
+            assertTrue(subs.contains("samp.app.ping"));
+            assertTrue(!subs.contains("coord.pointAt.sky"), "no handler, no subscription");
+            assertTrue(!subs.contains("client.env.get"), "our environment is nobody's business");
+            assertEquals("1", ((Map<?, ?>) vc.getSubscriptions(self).get("table.highlight.row"))
+                .get("x-samp.mostly-harmless"));
+            // and it answers ping
+            Response pong = viewer.connector().callAndWait(self, new Message("samp.app.ping"), 10);
+            assertTrue(pong.isOK());
+        }
+    }
+
+    @Test
+    void handlerForAnMTypeTheManifestDoesNotListIsRefused() {
+        try (SampClient samp = client()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> samp.addHandler(handler("script.aladin.send")));
+            assertTrue(e.getMessage().contains("script.aladin.send"), e.getMessage());
+        }
+    }
+
+    @Test
+    void findsPeersByNameOrIdAndNamesThemWhenNoneMatches() throws Exception {
+        try (SampClient samp = client();
+             FakeViewer a = new FakeViewer(hub, "topcat", "table.load.votable");
+             FakeViewer b = new FakeViewer(hub, "Aladin", "image.load.fits")) {
+            samp.start(0);
+            assertTrue(samp.awaitConnection(WAIT));
+            waitFor(() -> samp.peers().size() >= 3);   // the hub, topcat, Aladin
+            assertEquals(a.id(), samp.peer("TOPCAT").id());
+            assertEquals(b.id(), samp.peer(b.id()).id());
+            assertTrue(samp.peer("aladin").subscribes("image.load.fits"));
+            SampException e = assertThrows(SampException.class, () -> samp.peer("splat"));
+            assertTrue(e.getMessage().contains("splat") && e.getMessage().contains("topcat")
+                && e.getMessage().contains("Aladin"), e.getMessage());
+        }
+    }
+
+    @Test
+    void callAllReportsEveryReply() throws Exception {
+        try (SampClient samp = client();
+             FakeViewer a = new FakeViewer(hub, "one", "table.load.votable");
+             FakeViewer b = new FakeViewer(hub, "two", "table.load.votable");
+             FakeViewer c = new FakeViewer(hub, "three", "image.load.fits")) {
+            samp.start(0);
+            assertTrue(samp.awaitConnection(WAIT));
+            Message msg = new Message("table.load.votable").addParam("url", "file:/nowhere.vot");
+            Map<SampPeer, Response> replies = samp.callAllAndWait(msg, WAIT);
+            Set<String> names = new HashSet<>();
+            replies.forEach((p, r) -> {
+                names.add(p.name());
+                assertTrue(r.isOK());
+            });
+            assertEquals(Set.of("one", "two"), names);
+            assertNotNull(a.next(WAIT));
+            assertNotNull(b.next(WAIT));
+            assertEquals(List.of(), c.drain());
+        }
+    }
+
+    @Test
+    void survivesAHubRestart() throws Exception {
+        try (SampClient samp = client(); FakeViewer ignored = new FakeViewer(hub, "early", "table.load.votable")) {
+            samp.addHandler(handler("table.highlight.row"));
+            List<Boolean> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            samp.addConnectionListener(changes::add);
+            samp.start(1);
+            assertTrue(samp.awaitConnection(WAIT));
+            String firstId = samp.selfId();
+            hub.restart();
+            waitFor(() -> changes.contains(false));
+            assertTrue(samp.awaitConnection(WAIT), "registered again with the new hub");
+            assertNotNull(samp.selfId());
+            // a client of the new hub sees our metadata and subscriptions, re-declared
+            try (FakeViewer late = new FakeViewer(hub, "late", "table.load.votable")) {
+                HubConnection vc = late.connector().getConnection();
+                assertEquals("iso-samp", vc.getMetadata(samp.selfId()).getName());
+                assertTrue(vc.getSubscriptions(samp.selfId()).containsKey("table.highlight.row"));
+                waitFor(() -> samp.peers().stream().anyMatch(p -> p.name().equals("late")));
+                assertTrue(samp.peers().stream().noneMatch(p -> p.name().equals("early")),
+                    "clients of the old hub are forgotten");
+            }
+            assertTrue(firstId != null);
+        }
+    }
+
+    @Test
+    void sendingWithoutAHubSaysSo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        HubLocation nowhere = HubLocation.of(dir.resolve("none.lock").toString());
+        assertTrue(!nowhere.isHubRunning());
+        try (SampClient samp = new SampClient(nowhere.profile(), SampManifest.load(), server)) {
+            samp.start(0);
+            assertTrue(!samp.awaitConnection(Duration.ofMillis(200)));
+            SampException e = assertThrows(SampException.class,
+                () -> samp.notifyAll(new Message("table.load.votable").addParam("url", "file:/x.vot")));
+            assertEquals("not connected to a SAMP hub", e.getMessage());
+        }
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
