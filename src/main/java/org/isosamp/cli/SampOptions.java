@@ -51,6 +51,7 @@ public final class SampOptions {
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         if (root.getLevel() == null || root.getLevel().intValue() > java.util.logging.Level.FINE.intValue()) {
             java.util.logging.Logger.getLogger("org.astrogrid.samp").setLevel(java.util.logging.Level.WARNING);
+            java.util.logging.Logger.getLogger("org.isosamp").setLevel(java.util.logging.Level.WARNING);
         }
         HubLocation location = HubLocation.of(sampHub);
         Hub hub = null;

@@ -1,0 +1,106 @@
+"""An independent SAMP peer for iso-samp's interoperability tests: astropy.samp (Debian's
+python3-astropy, run with /usr/bin/python3), never iso-samp's own code.
+
+  samp_peer.py hub LOCKFILE SECONDS       run an astropy hub writing LOCKFILE; prints "ready"
+  samp_peer.py receive MTYPE N SECONDS    join the hub of $SAMP_HUB, take N calls of MTYPE, read each
+                                          url with astropy and print one JSON line per message
+  samp_peer.py point RA DEC SECONDS       send coord.pointAt.sky as a call to every subscriber and
+                                          print their replies as JSON
+"""
+import json
+import sys
+import threading
+import time
+import urllib.request
+import warnings
+
+warnings.simplefilter("ignore")
+
+from astropy.samp import SAMPHubServer, SAMPIntegratedClient
+
+
+def hub(lockfile, seconds):
+    server = SAMPHubServer(lockfile=lockfile, web_profile=False, addr="127.0.0.1")
+    server.start(wait=False)
+    print("ready", flush=True)
+    end = time.time() + seconds
+    try:
+        while time.time() < end:
+            time.sleep(0.1)
+    finally:
+        server.stop()
+
+
+def load(url):
+    with urllib.request.urlopen(url, timeout=30) as r:
+        data = r.read()
+    if data[:6] == b"SIMPLE":
+        from astropy.io import fits
+        import io
+        with fits.open(io.BytesIO(data)) as h:
+            return {"format": "fits", "hdus": len(h)}
+    from astropy.io.votable import parse_single_table
+    import io
+    t = parse_single_table(io.BytesIO(data)).to_table()
+    return {"format": "votable", "rows": len(t), "columns": list(t.colnames)}
+
+
+def receive(mtype, count, seconds):
+    client = SAMPIntegratedClient(name="astropy-peer", description="iso-samp test peer")
+    client.connect()
+    done = threading.Event()
+    got = []
+
+    def on_call(private_key, sender_id, msg_id, mt, params, extra):
+        try:
+            info = load(params["url"])
+            info.update({"mtype": mt, "params": params})
+            got.append(info)
+            print(json.dumps(info), flush=True)
+            client.reply(msg_id, {"samp.status": "samp.ok", "samp.result": {}})
+        except Exception as e:  # report to the sender, as a real tool would
+            client.reply(msg_id, {"samp.status": "samp.error", "samp.error": {"samp.errortxt": str(e)}})
+        if len(got) >= count:
+            done.set()
+
+    def on_notify(private_key, sender_id, mt, params, extra):
+        info = load(params["url"])
+        info.update({"mtype": mt, "params": params, "notification": True})
+        got.append(info)
+        print(json.dumps(info), flush=True)
+        if len(got) >= count:
+            done.set()
+
+    client.bind_receive_call(mtype, on_call)
+    client.bind_receive_notification(mtype, on_notify)
+    print("ready " + client.get_public_id(), flush=True)
+    done.wait(seconds)
+    client.disconnect()
+    sys.exit(0 if len(got) >= count else 3)
+
+
+def point(ra, dec, seconds):
+    client = SAMPIntegratedClient(name="astropy-pointer")
+    client.connect()
+    try:
+        replies = client.call_all_and_wait if hasattr(client, "call_all_and_wait") else None
+        out = {}
+        for cid in client.get_subscribed_clients("coord.pointAt.sky"):
+            r = client.call_and_wait(cid, {"samp.mtype": "coord.pointAt.sky",
+                                           "samp.params": {"ra": str(ra), "dec": str(dec)}}, str(int(seconds)))
+            out[cid] = r
+        print(json.dumps(out), flush=True)
+    finally:
+        client.disconnect()
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    if cmd == "hub":
+        hub(sys.argv[2], float(sys.argv[3]))
+    elif cmd == "receive":
+        receive(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]))
+    elif cmd == "point":
+        point(sys.argv[2], sys.argv[3], float(sys.argv[4]))
+    else:
+        sys.exit("unknown command " + cmd)
