@@ -26,6 +26,14 @@ public record Delivery(List<SampPeer> recipients, Map<SampPeer, Response> replie
         return replies.values().stream().anyMatch(Response::isOK);
     }
 
+    /**
+     * @return true if at least one recipient replied {@code samp.ok} or {@code samp.warning} (SAMP: "the action was
+     *         performed, but with some problems"): it loaded what was sent
+     */
+    public boolean anyLoaded() {
+        return replies.values().stream().anyMatch(r -> r.isOK() || Response.WARNING_STATUS.equals(r.getStatus()));
+    }
+
     /** @return the recipients that did not reply in time */
     public List<SampPeer> silent() {
         List<SampPeer> out = new ArrayList<>();
