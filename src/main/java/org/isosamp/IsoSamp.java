@@ -7,6 +7,8 @@ import org.isosamp.cli.ConeCommand;
 import org.isosamp.cli.DownloadCommand;
 import org.isosamp.cli.PostcardCommand;
 import org.isosamp.cli.QueryCommand;
+import org.isosamp.cli.SendProductCommand;
+import org.isosamp.cli.SendTableCommand;
 import org.isosamp.cli.ServeLocalCommand;
 import org.isosamp.cli.TablesCommand;
 import picocli.CommandLine;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Command;
          description = "Virtual Observatory client for ESA's ISO Data Archive.",
          subcommands = { CommandLine.HelpCommand.class, QueryCommand.class, TablesCommand.class,
                          ColumnsCommand.class, DownloadCommand.class, PostcardCommand.class, ConeCommand.class,
-                         CacheCommand.class, ClientsCommand.class,
+                         CacheCommand.class, ClientsCommand.class, SendTableCommand.class, SendProductCommand.class,
                          ServeLocalCommand.class })
 public final class IsoSamp implements Runnable {
 

@@ -1,5 +1,9 @@
 /**
- * Downloaded products on disk: {@link org.isosamp.products.ProductCache} (complete downloads kept by URL) and
- * {@link org.isosamp.products.TarFiles} (listing and safe extraction of OBSERVATION tars).
+ * Downloaded products on disk: {@link org.isosamp.products.ProductCache} (complete downloads kept by URL),
+ * {@link org.isosamp.products.TarFiles} (listing and safe extraction of OBSERVATION tars),
+ * {@link org.isosamp.products.ProductInspector} (what a STANDALONE product is, read from its FITS content with
+ * nom-tam-fits: {@link org.isosamp.products.ProductKind} spectrum, image or table, or a
+ * {@link org.isosamp.products.ProductFormatException} saying what it is instead) and
+ * {@link org.isosamp.products.SpectrumTables} (a segmented spectrum as one binary table SPLAT reads whole).
  */
 package org.isosamp.products;

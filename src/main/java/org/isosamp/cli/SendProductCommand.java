@@ -1,0 +1,67 @@
+package org.isosamp.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.isosamp.samp.ProductSender;
+import org.isosamp.samp.SentTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code send-product TDT}: a STANDALONE product to the SAMP clients that take it: a spectrum to SPLAT
+ * ({@code spectrum.load.ssa-generic}), an image to Aladin or ds9 ({@code image.load.fits}), a FITS table to TOPCAT
+ * ({@code table.load.fits}); what it is is read from the file. Waits for the replies and prints each one.
+ */
+@Command(name = "send-product", mixinStandardHelpOptions = true,
+         description = {"Download a STANDALONE product and send it over SAMP: spectra to SPLAT, images to Aladin, "
+                        + "FITS tables to TOPCAT; print each receiver's reply.",
+                        "Exits 0 if at least one loaded it."})
+public final class SendProductCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ArchiveOptions archive;
+
+    @Mixin
+    SampOptions samp;
+
+    @Parameters(paramLabel = "TDT", description = "the observation, e.g. 58002102")
+    String tdt;
+
+    @Option(names = "--to", paramLabel = "NAME|ID", description = "send to this client only (see 'clients')")
+    String to;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "how long each receiver has to reply (default: ${DEFAULT-VALUE})")
+    int timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        if (timeout < 1) {
+            throw new IllegalArgumentException("--timeout (" + timeout + ") must be at least 1 second");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ArchiveOptions.Session s = archive.open(); SampOptions.Bus bus = samp.open()) {
+            samp.connect(bus, 0);
+            try (ProductSender sender = new ProductSender(bus.client(), bus.server(), s.archive(), new SentTables(),
+                                                          Duration.ofSeconds(timeout), 1)) {
+                ProductSender.Sent sent = sender.send(tdt, to);
+                if (!archive.quiet) {
+                    err.println("sent " + sent.product().file().getFileName() + " (" + sent.product().found()
+                        + ") as " + sent.mtype() + " to " + sent.delivery().recipients().size() + " client(s)");
+                    err.flush();
+                }
+                return Deliveries.report(out, sent.delivery(), timeout, sent.product().file().getFileName()
+                    .toString());
+            }
+        }
+    }
+}
