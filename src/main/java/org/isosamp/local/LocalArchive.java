@@ -182,7 +182,7 @@ public final class LocalArchive implements AutoCloseable {
         }
     }
 
-    /** @return {@code iso.samples.dir} if set, else {@code ./samples} */
+    /** @return {@code iso.samples.dir} if set, else {@code ./samples}, else the samples packed in the jar */
     public static Path defaultDataDir() {
         return SampleCsv.defaultDirectory();
     }

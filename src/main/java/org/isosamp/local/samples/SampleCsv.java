@@ -54,9 +54,75 @@ public final class SampleCsv {
     private SampleCsv() {
     }
 
-    /** @return {@code -Diso.samples.dir} if set, else {@code ./samples}. */
+    /** Where the build packs {@code samples/} in the jar. */
+    static final String PACKED = "/iso-samp-samples/";
+
+    private static Path unpacked;
+
+    /**
+     * @return {@code -Diso.samples.dir} if set, else {@code ./samples} if it holds {@value #TABLES}, else the
+     *         samples packed in the jar (copied once to a temporary folder removed at exit), so that
+     *         {@code --archive local} works from any folder
+     */
     public static Path defaultDirectory() {
-        return Paths.get(System.getProperty(DIR_PROPERTY, "samples"));
+        String prop = System.getProperty(DIR_PROPERTY);
+        if (prop != null) {
+            return Paths.get(prop);
+        }
+        Path here = Paths.get("samples");
+        if (java.nio.file.Files.isRegularFile(here.resolve(TABLES))) {
+            return here;
+        }
+        try {
+            Path packed = packedSamples();
+            return packed != null ? packed : here;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot unpack the samples from the jar: " + e.getMessage(), e);
+        }
+    }
+
+    private static synchronized Path packedSamples() throws IOException {
+        if (unpacked != null) {
+            return unpacked;
+        }
+        java.net.URL index = SampleCsv.class.getResource(PACKED + TABLES);
+        if (index == null) {
+            return null;
+        }
+        java.net.URI root;
+        try {
+            root = SampleCsv.class.getResource(PACKED).toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        if ("file".equals(root.getScheme())) {
+            unpacked = Paths.get(root);
+            return unpacked;
+        }
+        Path tmp = java.nio.file.Files.createTempDirectory("iso-samp-samples");
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(root, java.util.Map.of());
+             java.util.stream.Stream<Path> files = java.nio.file.Files.walk(jar.getPath(PACKED))) {
+            Path base = jar.getPath(PACKED);
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = tmp.resolve(base.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(f, to);
+                }
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(tmp), "iso-samp-samples-cleanup"));
+        unpacked = tmp;
+        return tmp;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder: the OS cleans it eventually
+        }
     }
 
     /** @return {@code dir/data/<tableName>.csv} (lower-case table name). */

@@ -22,6 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SampleCsvTest {
 
+    @Test
+    void theJarCarriesTheSamplesSoTheLocalArchiveWorksFromAnyFolder() throws Exception {
+        try (var files = Files.list(Path.of("samples/data"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                String res = SampleCsv.PACKED + "data/" + f.getFileName();
+                try (var in = SampleCsv.class.getResourceAsStream(res)) {
+                    assertNotNull(in, res + " packed");
+                    assertEquals(Files.readString(f), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                        res + " is samples/data's copy");
+                }
+            }
+        }
+        assertNotNull(SampleCsv.class.getResource(SampleCsv.PACKED + SampleCsv.TABLES));
+    }
+
+
     /** ISO.get_tables() in the documentation, without tap_schema.*. */
     static final List<String> DOC_TABLES = List.of(
         "hpdp.cam_sato", "hpdp.cambendo", "hpdp.chopc2i", "hpdp.chopc2ii", "hpdp.compkon", "hpdp.evolkon",
