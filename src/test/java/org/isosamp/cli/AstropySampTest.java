@@ -61,4 +61,43 @@ class AstropySampTest {
             hub.waitFor(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void anAstropyClientReceivesAQueryResultAndAnImage(@TempDir Path dir) throws Exception {
+        try (org.isosamp.testing.TestHub hub = org.isosamp.testing.TestHub.start()) {
+            List<String> env = List.of("SAMP_HUB=" + hub.sampHub());
+            Process table = startPeer(dir, env, "receive", "table.load.votable", "1", "60");
+            try {
+                CliRun r = CliRun.run("send-table", "--samp-hub", hub.sampHub(),
+                    "SELECT TOP 7 * FROM ivoa.ssap");
+                assertEquals(0, r.exit(), r.err() + r.out());
+                assertTrue(r.out().contains("astropy-peer") && r.out().contains("samp.ok"), r.out());
+                String json = lastLine(table);
+                assertTrue(json.contains("\"format\": \"votable\"") && json.contains("\"rows\": 7"), json);
+                assertTrue(json.contains("\"table-id\": \"iso-samp-"), json);
+            } finally {
+                table.destroy();
+            }
+            Process image = startPeer(dir, env, "receive", "image.load.fits", "1", "60");
+            try {
+                CliRun r = CliRun.run("send-product", "--samp-hub", hub.sampHub(), "58302402");
+                assertEquals(0, r.exit(), r.err() + r.out());
+                String json = lastLine(image);
+                assertTrue(json.contains("\"format\": \"fits\"") && json.contains("image.load.fits"), json);
+            } finally {
+                image.destroy();
+            }
+        }
+    }
+
+    /** @return the peer's last line of output once it has exited */
+    private static String lastLine(Process p) throws Exception {
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("python peer did not finish");
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.exitValue(), out);
+        String[] lines = out.split("\\R");
+        return lines[lines.length - 1];
+    }
 }
