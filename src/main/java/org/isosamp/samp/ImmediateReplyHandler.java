@@ -14,8 +14,9 @@ import org.astrogrid.samp.client.MessageHandler;
 import org.isosamp.samp.SampParams.BadMessage;
 
 /**
- * A {@link MessageHandler} that decides on the hub's callback thread, at once, and answers a call there and then
- * with {@code connection.reply}: anything slow is the subclass's to hand to another thread. Nothing escapes: a
+ * A {@link MessageHandler} that decides on the hub's callback thread, at once, answers a call there and then with
+ * {@code connection.reply}, and only then acts (a quick action: anything slow is the subclass's to hand to another
+ * thread). Nothing escapes: a
  * {@link BadMessage} becomes a samp.error with its text (and a {@link ReceiveListener#rejected} event), any other
  * failure a samp.error naming the MType, and a reply that cannot be delivered is logged. Notifications are handled
  * the same way, their response dropped.
@@ -40,16 +41,26 @@ abstract class ImmediateReplyHandler implements MessageHandler {
     }
 
     /**
+     * What to answer, and what to do once the answer is sent.
+     *
+     * @param response the response: null for samp.ok with an empty result
+     * @param then run after the reply (null for nothing): the action itself, so that the sender has its answer
+     *        first and a listener that ends the session cannot cut the reply off
+     */
+    record Decision(Response response, Runnable then) {
+    }
+
+    /**
      * Decides what to do with one message, quickly.
      *
      * @param connection the hub connection it came on
      * @param senderId the sender's public id
      * @param mtype its MType (one this handler subscribes to)
      * @param msg the message as received: anything may be missing or of the wrong type
-     * @return the response: null for samp.ok with an empty result
+     * @return the decision
      * @throws BadMessage naming the bad parameter
      */
-    abstract Response handle(HubConnection connection, String senderId, String mtype, Message msg) throws BadMessage;
+    abstract Decision handle(HubConnection connection, String senderId, String mtype, Message msg) throws BadMessage;
 
     /** @param l told of refused messages (and, by subclasses, of more) */
     public void addListener(ReceiveListener l) {
@@ -73,38 +84,55 @@ abstract class ImmediateReplyHandler implements MessageHandler {
 
     @Override
     public final void receiveNotification(HubConnection connection, String senderId, Message msg) {
-        respond(connection, senderId, msg);
+        decide(connection, senderId, msg).after(listeners, senderId);
     }
 
     @Override
     public final void receiveCall(HubConnection connection, String senderId, String msgId, Message msg) {
-        Response r = respond(connection, senderId, msg);
+        Outcome o = decide(connection, senderId, msg);
         try {
-            connection.reply(msgId, r);
+            connection.reply(msgId, o.response());
         } catch (Exception e) {
             // the caller went away or the hub is gone: nobody to tell
             LOG.log(Level.FINE, "could not reply to " + msgId, e);
         }
+        o.after(listeners, senderId);
     }
 
-    private Response respond(HubConnection connection, String senderId, Message msg) {
-        String mtype = String.valueOf(msg.get(Message.MTYPE_KEY));
-        try {
-            Response r = handle(connection, senderId, mtype, msg);
-            return r != null ? r : Response.createSuccessResponse(new HashMap<>());
-        } catch (BadMessage e) {
-            LOG.fine(() -> "refused " + mtype + " from " + senderId + ": " + e.getMessage());
-            for (ReceiveListener l : listeners) {
+    /** The response; then the action, or for a refused message the MType and text to tell the listeners. */
+    private record Outcome(Response response, Runnable then, String mtype, String refusal) {
+        void after(List<ReceiveListener> listeners, String senderId) {
+            if (then != null) {
                 try {
-                    l.rejected(senderId, mtype, e.getMessage());
-                } catch (RuntimeException le) {
-                    LOG.log(Level.WARNING, "receive listener failed", le);
+                    then.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, mtype + " from " + senderId + " failed after the reply", e);
                 }
             }
-            return error(e.getMessage());
+            if (refusal != null) {
+                for (ReceiveListener l : listeners) {
+                    try {
+                        l.rejected(senderId, mtype, refusal);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "receive listener failed", e);
+                    }
+                }
+            }
+        }
+    }
+
+    private Outcome decide(HubConnection connection, String senderId, Message msg) {
+        String mtype = String.valueOf(msg.get(Message.MTYPE_KEY));
+        try {
+            Decision d = handle(connection, senderId, mtype, msg);
+            Response r = d.response() != null ? d.response() : Response.createSuccessResponse(new HashMap<>());
+            return new Outcome(r, d.then(), mtype, null);
+        } catch (BadMessage e) {
+            LOG.fine(() -> "refused " + mtype + " from " + senderId + ": " + e.getMessage());
+            return new Outcome(error(e.getMessage()), null, mtype, e.getMessage());
         } catch (Throwable t) {
             LOG.log(Level.WARNING, mtype + " from " + senderId + " failed", t);
-            return error(SampParams.safe(mtype + " failed in iso-samp: " + t, 300));
+            return new Outcome(error(SampParams.safe(mtype + " failed in iso-samp: " + t, 300)), null, mtype, null);
         }
     }
 
@@ -113,9 +141,9 @@ abstract class ImmediateReplyHandler implements MessageHandler {
         return Response.createErrorResponse(new ErrInfo(text));
     }
 
-    /** @return a samp.warning response: accepted but not acted on, and why */
-    static Response warning(String text) {
-        return new Response(Response.WARNING_STATUS, new HashMap<>(), new ErrInfo(text));
+    /** @return a samp.warning answer, nothing done: accepted but not acted on, and why */
+    static Decision warning(String text) {
+        return new Decision(new Response(Response.WARNING_STATUS, new HashMap<>(), new ErrInfo(text)), null);
     }
 
     /** @return our own public id on this connection, or null */

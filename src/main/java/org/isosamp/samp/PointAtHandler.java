@@ -2,7 +2,6 @@ package org.isosamp.samp;
 
 import java.util.Set;
 import org.astrogrid.samp.Message;
-import org.astrogrid.samp.Response;
 import org.astrogrid.samp.client.HubConnection;
 import org.isosamp.samp.SampParams.BadMessage;
 
@@ -39,14 +38,13 @@ public final class PointAtHandler extends ImmediateReplyHandler {
     }
 
     @Override
-    Response handle(HubConnection connection, String senderId, String mtype, Message msg) throws BadMessage {
+    Decision handle(HubConnection connection, String senderId, String mtype, Message msg) throws BadMessage {
         if (senderId != null && senderId.equals(selfId(connection))) {
             return warning(MTYPE + " from iso-samp itself: ignored");
         }
         SampParams p = SampParams.of(msg, PARAMS);
         double ra = p.requiredFloat("ra");
         double dec = p.requiredFloat("dec", -90, 90);
-        searcher.submit(ra, dec, senderId);
-        return null;
+        return new Decision(null, () -> searcher.submit(ra, dec, senderId));
     }
 }

@@ -2,15 +2,14 @@ package org.isosamp.samp;
 
 import java.util.Set;
 import org.astrogrid.samp.Message;
-import org.astrogrid.samp.Response;
 import org.astrogrid.samp.client.HubConnection;
 import org.isosamp.samp.SampParams.BadMessage;
 
 /**
  * Handles {@code table.highlight.row} and {@code table.select.rowList} for the tables iso-samp sent: finds the
  * table in {@link SentTables} by {@code table-id}, else by {@code url}, checks {@code row} (a SAMP int,
- * 0 &le; row &lt; rows) or every entry of {@code row-list}, and tells the {@link SentTables} row listeners
- * ({@link SentTables#fireHighlight}, {@link SentTables#fireSelect}) on the hub's callback thread before answering.
+ * 0 &le; row &lt; rows) or every entry of {@code row-list}, answers, and then tells the {@link SentTables} row
+ * listeners ({@link SentTables#fireHighlight}, {@link SentTables#fireSelect}) on the hub's callback thread.
  * An unknown table, a bad row or any other parameter gets a samp.error naming it.
  *
  * <p>Thread-safe.
@@ -34,7 +33,7 @@ public final class RowMessageHandler extends ImmediateReplyHandler {
     }
 
     @Override
-    Response handle(HubConnection connection, String senderId, String mtype, Message msg) throws BadMessage {
+    Decision handle(HubConnection connection, String senderId, String mtype, Message msg) throws BadMessage {
         if (senderId != null && senderId.equals(selfId(connection))) {
             return warning(mtype + " from iso-samp itself: ignored");
         }
@@ -43,7 +42,7 @@ public final class RowMessageHandler extends ImmediateReplyHandler {
             SentTable t = table(p, mtype);
             long row = p.requiredInt("row");
             checkRow(mtype, "row", row, t);
-            tables.fireHighlight(t, row, senderId);
+            return new Decision(null, () -> tables.fireHighlight(t, row, senderId));
         } else {
             SampParams p = SampParams.of(msg, SELECT_PARAMS);
             SentTable t = table(p, mtype);
@@ -51,9 +50,8 @@ public final class RowMessageHandler extends ImmediateReplyHandler {
             for (int i = 0; i < rows.length; i++) {
                 checkRow(mtype, "row-list[" + i + "]", rows[i], t);
             }
-            tables.fireSelect(t, rows, senderId);
+            return new Decision(null, () -> tables.fireSelect(t, rows, senderId));
         }
-        return null;
     }
 
     private SentTable table(SampParams p, String mtype) throws BadMessage {

@@ -82,6 +82,19 @@ final class RecordingListener implements ReceiveListener {
         }
     }
 
+    /** Waits until there are n events of a kind; @return them */
+    synchronized List<Event> awaitCount(String kind, int n, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (of(kind).size() < n) {
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new AssertionError(n + " " + kind + " events expected; events: " + events);
+            }
+            wait(left);
+        }
+        return of(kind);
+    }
+
     /** Waits until the position with this seq is finished or cancelled; @return that event */
     Event awaitEnd(long seq, long millis) throws InterruptedException {
         return await(e -> e.point() != null && e.point().seq() == seq

@@ -141,7 +141,7 @@ class RowMessagesTest {
             assertTrue(txt.startsWith(c.getKey().getMType() + ": ") && txt.contains(c.getValue()),
                 "\"" + txt + "\" should say " + c.getValue());
         }
-        assertEquals(cases.size(), rejected.of("rejected").size());
+        assertEquals(cases.size(), rejected.awaitCount("rejected", cases.size(), 10_000).size());
         assertEquals(null, rows.poll(), "no row listener told");
     }
 
