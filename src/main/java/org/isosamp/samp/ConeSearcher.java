@@ -24,10 +24,11 @@ import org.isosamp.archive.QueryResult;
  * search running for an older one is cancelled (the worker is interrupted inside {@link IsoArchive#cone}, which
  * makes the TAP client abort) and its results are dropped. So that a burst (Aladin sends a position per click or
  * drag step) yields only its last position's tables, a position is published only once it has stayed the newest
- * for a while: {@link Settings#settle()} (default 50 ms) after it came, the search running meanwhile; and a
- * position that replaced an unfinished one (we are in a burst) waits {@link Settings#burstQuiet()} (default
- * 300 ms) of quiet before its search even starts. An isolated position costs {@code max(settle, search)} plus the
- * publication; the last of a burst {@code burstQuiet} plus search plus publication.
+ * for a while: {@link Settings#settle()} (default 50 ms) after it came, the searches running meanwhile (a
+ * result found after that goes out at once, before the next table is searched); and a position that replaced an
+ * unfinished one (we are in a burst) waits {@link Settings#burstQuiet()} (default 300 ms) of quiet before its
+ * searches even start. An isolated position's first table costs about {@code max(settle, first search)} plus one
+ * publication; the last of a burst {@code burstQuiet} more.
  *
  * <p>Only numbers reach the archive: the position is two finite doubles, the radius a double and the tables
  * names checked against {@link IsoArchive#CONE_TABLES} here and again by {@link IsoArchive#coneQuery}.
@@ -289,6 +290,7 @@ public final class ConeSearcher implements AutoCloseable {
             fire(l -> l.cancelled(p));
             return;
         }
+        // found but not yet published: published as soon as the position is settled, searching on meanwhile
         List<String> tables = new ArrayList<>();
         List<QueryResult> results = new ArrayList<>();
         for (String table : settings.tables()) {
@@ -315,29 +317,51 @@ public final class ConeSearcher implements AutoCloseable {
                 tables.add(table);
                 results.add(r);
             }
+            if (!results.isEmpty() && (job.burst() || settled(job)) && !publish(job, tables, results)) {
+                fire(l -> l.cancelled(p));
+                return;
+            }
         }
         if (!job.burst() && !stillNewestAfter(job, settings.settle())) {
             fire(l -> l.cancelled(p));
             return;
         }
-        for (int i = 0; i < results.size(); i++) {
-            String table = tables.get(i);
+        if (!publish(job, tables, results)) {
+            fire(l -> l.cancelled(p));
+            return;
+        }
+        fire(l -> l.finished(p));
+    }
+
+    /** @return true if the job's settle time is over and it is still the newest (does not wait) */
+    private synchronized boolean settled(Job job) {
+        return !isStale(job) && System.nanoTime() - job.arrivedNanos() >= settings.settle().toNanos();
+    }
+
+    /**
+     * Publishes the results found so far, in order, and forgets them.
+     *
+     * @return false if a newer position came first (the rest is not published)
+     */
+    private boolean publish(Job job, List<String> tables, List<QueryResult> results) {
+        PointAt p = job.point();
+        while (!results.isEmpty()) {
             if (isStale(job)) {
-                fire(l -> l.cancelled(p));
-                return;
+                return false;
             }
+            String table = tables.remove(0);
+            QueryResult r = results.remove(0);
             if (publisher == null) {
                 continue;
             }
             try {
-                TablePublisher.Sent sent = publisher.send(results.get(i).table(),
-                                                          tableName(table, p, settings.radiusDeg()), null);
+                TablePublisher.Sent sent = publisher.send(r.table(), tableName(table, p, settings.radiusDeg()), null);
                 fire(l -> l.published(p, table, sent));
             } catch (IOException | RuntimeException e) {
                 fire(l -> l.failed(p, table, e));
             }
         }
-        fire(l -> l.finished(p));
+        return true;
     }
 
     /**

@@ -105,6 +105,26 @@ class ConeSearcherTest {
     }
 
     @Test
+    void aSettledResultGoesOutWithoutWaitingForTheNextTable() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+                if (query(r).contains("ivoa.ssap")) {
+                    Thread.sleep(1000);   // a slow table
+                }
+                return oneRow();
+            }
+        });
+        searcher(List.of("ivoa.obscore", "ivoa.ssap"));
+        PointAt p = searcher.submit(10, 20, "c1");
+        assertEquals("finished", events.awaitEnd(p.seq(), 10_000).kind());
+        List<String> order = events.events().stream().map(RecordingListener.Event::toString).toList();
+        assertEquals(List.of("received #1", "searched #1 ivoa.obscore 1", "published #1 ivoa.obscore",
+                             "searched #1 ivoa.ssap 1", "published #1 ivoa.ssap", "finished #1"),
+                     order.stream().map(e -> e.replaceAll(" 10\\.0000 \\+20\\.0000 c1", "")).toList());
+    }
+
+    @Test
     void anArchiveErrorIsReportedAndTheWorkerGoesOn() throws Exception {
         server.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "text/plain")
                            .body("down for maintenance").build());
