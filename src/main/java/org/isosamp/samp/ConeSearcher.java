@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,9 @@ import org.isosamp.archive.QueryResult;
  * <p>Only numbers reach the archive: the position is two finite doubles, the radius a double and the tables
  * names checked against {@link IsoArchive#CONE_TABLES} here and again by {@link IsoArchive#coneQuery}.
  *
- * <p>Thread-safe. Listeners are called as {@link ReceiveListener} says; a failure of the archive or the
- * publisher is reported ({@link ReceiveListener#failed}) and the worker goes on.
+ * <p>Thread-safe. Listeners hear of each position in order (its arrival first, its end last), on whichever
+ * thread is telling at the time (the hub's callback thread or the worker); what they throw is logged. A failure
+ * of the archive or the publisher is reported ({@link ReceiveListener#failed}) and the worker goes on.
  *
  * <pre>{@code
  * ConeSearcher searcher = new ConeSearcher(archive, publisher, ConeSearcher.Settings.of(SampManifest.load()));
@@ -123,6 +125,8 @@ public final class ConeSearcher implements AutoCloseable {
     private final Thread worker;
 
     // guarded by this
+    private final ArrayDeque<Consumer<ReceiveListener>> events = new ArrayDeque<>();
+    private boolean draining;
     private long lastSeq;
     private Job pending;
     private Job current;
@@ -194,12 +198,14 @@ public final class ConeSearcher implements AutoCloseable {
             if (current != null && inSearch) {
                 worker.interrupt();   // only ever while inside archive.cone: see search()
             }
+            // queued with the state change, so that nothing about p can be told before its arrival
+            events.add(l -> l.received(p));
+            if (replaced != null) {
+                events.add(l -> l.cancelled(replaced.point()));
+            }
             notifyAll();
         }
-        fire(l -> l.received(p));
-        if (replaced != null) {
-            fire(l -> l.cancelled(replaced.point()));
-        }
+        drain();
         return p;
     }
 
@@ -423,11 +429,38 @@ public final class ConeSearcher implements AutoCloseable {
     }
 
     private void fire(Consumer<ReceiveListener> event) {
-        for (ReceiveListener l : listeners) {
-            try {
-                event.accept(l);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "receive listener failed", e);
+        synchronized (this) {
+            events.add(event);
+        }
+        drain();
+    }
+
+    /**
+     * Tells the listeners every queued event, in queue order, on this thread; unless another thread is at it, which
+     * then tells ours too (it stops only when it finds the queue empty, under the same lock). Never waits.
+     */
+    private void drain() {
+        synchronized (this) {
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        while (true) {
+            Consumer<ReceiveListener> event;
+            synchronized (this) {
+                event = events.poll();
+                if (event == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            for (ReceiveListener l : listeners) {
+                try {
+                    event.accept(l);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "receive listener failed", e);
+                }
             }
         }
     }

@@ -4,10 +4,10 @@ package org.isosamp.samp;
  * Hears what iso-samp does with the messages it receives: the {@code listen} command logs one line per call, a GUI
  * shows them. Every method has an empty default.
  *
- * <p>For each accepted position exactly one of {@link #finished} or {@link #cancelled} comes last. Calls come on
- * the hub's callback threads ({@link #received}, {@link #rejected}, and {@link #cancelled} for a position replaced
- * before its search began) or on the search worker (the rest); a listener must be thread-safe and quick, and what
- * it throws is logged, not passed on.
+ * <p>For each accepted position {@link #received} comes first and exactly one of {@link #finished} or
+ * {@link #cancelled} last, in that order even across threads: a {@link ConeSearcher} tells its listeners one event
+ * at a time, in order, on the hub's callback thread or on its worker. {@link #rejected} comes from the handlers,
+ * on the hub's callback thread. A listener must be thread-safe and quick; what it throws is logged, not passed on.
  */
 public interface ReceiveListener {
 

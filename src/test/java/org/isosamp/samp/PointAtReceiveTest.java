@@ -235,6 +235,14 @@ class PointAtReceiveTest {
             System.err.println("the hub delivered " + lastPos + " after the last one sent, " + sent.get(99));
         }
         assertEquals(99, events.of("cancelled").size(), "every earlier position cancelled once: " + events.events());
+        List<RecordingListener.Event> all = events.events();
+        for (long seq = 1; seq <= 100; seq++) {
+            long k = seq;
+            List<String> told = all.stream().filter(e -> e.point() != null && e.point().seq() == k)
+                .map(RecordingListener.Event::kind).toList();
+            assertEquals("received", told.get(0), "#" + k + ": " + told);
+            assertTrue(Set.of("finished", "cancelled").contains(told.get(told.size() - 1)), "#" + k + ": " + told);
+        }
         assertTrue(burstMs < 5000, "the burst took " + burstMs + " ms");
     }
 
