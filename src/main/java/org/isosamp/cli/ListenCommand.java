@@ -195,7 +195,7 @@ public final class ListenCommand implements Callable<Integer> {
                 line((everConnected ? "registered again" : "registered") + " with the SAMP hub as "
                      + client.selfId());
                 everConnected = true;
-            } else {
+            } else if (stop.getCount() > 0) {   // not our own leaving
                 line("lost the SAMP hub; waiting for it to come back");
             }
         }
