@@ -168,6 +168,7 @@ class PointAtReceiveTest {
         assertEquals(3, pubs.size(), events.events().toString());
         for (Publication p : pubs) {
             assertTrue(p.name().contains(" near 10.6847 +41.2690 "), p.name());
+            checkCone(p.name().substring(0, p.name().indexOf(' ')), p.table(), M31_RA, M31_DEC, 0.1);
         }
     }
 
