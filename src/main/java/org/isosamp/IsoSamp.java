@@ -5,6 +5,7 @@ import org.isosamp.cli.ClientsCommand;
 import org.isosamp.cli.ColumnsCommand;
 import org.isosamp.cli.ConeCommand;
 import org.isosamp.cli.DownloadCommand;
+import org.isosamp.cli.ListenCommand;
 import org.isosamp.cli.PostcardCommand;
 import org.isosamp.cli.QueryCommand;
 import org.isosamp.cli.SendProductCommand;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
          description = "Virtual Observatory client for ESA's ISO Data Archive.",
          subcommands = { CommandLine.HelpCommand.class, QueryCommand.class, TablesCommand.class,
                          ColumnsCommand.class, DownloadCommand.class, PostcardCommand.class, ConeCommand.class,
-                         CacheCommand.class, ClientsCommand.class, SendTableCommand.class, SendProductCommand.class,
+                         CacheCommand.class, ClientsCommand.class, ListenCommand.class, SendTableCommand.class,
+                         SendProductCommand.class,
                          ServeLocalCommand.class })
 public final class IsoSamp implements Runnable {
 

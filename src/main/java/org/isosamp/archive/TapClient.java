@@ -44,9 +44,10 @@ import uk.ac.starlink.table.StoragePolicy;
  * explicit {@code MAXREC} and reports {@code QUERY_STATUS=OVERFLOW}; timeouts
  * are those of the injected {@link OkHttpClient}; every failure is an
  * {@link IOException}: {@link ArchiveException} names the URL, HTTP status and
- * the server's own message. An async query is cancelled by interrupting the
- * calling thread: the job is aborted and deleted and
- * {@link InterruptedIOException} is thrown.
+ * the server's own message. A query is cancelled by interrupting the
+ * calling thread: a sync query's HTTP call is cancelled at once, an async
+ * query's job is aborted and deleted, and {@link InterruptedIOException} is
+ * thrown.
  *
  * <pre>{@code
  * TapClient tap = new TapClient(http, HttpUrl.get("https://nida.esac.esa.int/nida-sl-tap/tap"));
@@ -118,7 +119,7 @@ public final class TapClient {
      * @return the rows (random access) and the overflow flag
      * @throws IllegalArgumentException when maxrec is negative
      * @throws ArchiveException         on an HTTP error, a QUERY_STATUS=ERROR, a job in ERROR/ABORTED, or a body that is not a VOTable
-     * @throws InterruptedIOException   when the thread was interrupted during an async query (the job is aborted and deleted)
+     * @throws InterruptedIOException   when the thread was interrupted (a sync call is cancelled; an async job is aborted and deleted)
      * @throws IOException              on network failures and timeouts
      */
     public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases) throws IOException {
@@ -165,7 +166,7 @@ public final class TapClient {
         HttpUrl url = endpoint("sync");
         LOG.fine(() -> "POST " + url + " QUERY=" + adql + " MAXREC=" + maxrec);
         Request req = new Request.Builder().url(url).post(form(adql, maxrec).build()).build();
-        try (Response resp = http.newCall(req).execute()) {
+        try (Response resp = executeInterruptibly(http.newCall(req))) {
             return readResult(resp, maxrec, saveTo);
         }
     }

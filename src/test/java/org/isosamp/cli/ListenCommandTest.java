@@ -1,0 +1,187 @@
+package org.isosamp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.astrogrid.samp.Client;
+import org.astrogrid.samp.Message;
+import org.astrogrid.samp.Response;
+import org.isosamp.testing.FakeViewer;
+import org.isosamp.testing.RecordingPublisher;
+import org.isosamp.testing.SharedArchive;
+import org.isosamp.testing.TestHub;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The {@code listen} command on a real in-process hub, against the shared local archive. */
+class ListenCommandTest {
+
+    /** A listen command running in the background, its output readable while it runs. */
+    static final class Running {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final CompletableFuture<Integer> exit;
+
+        Running(Supplier<CommandLine> command, String... args) {
+            exit = CompletableFuture.supplyAsync(() -> {
+                CommandLine cl = command.get();
+                cl.setOut(new PrintWriter(out, true));
+                cl.setErr(new PrintWriter(err, true));
+                return cl.execute(args);
+            });
+        }
+
+        List<String> lines() {
+            return out.toString().lines().toList();
+        }
+
+        /** Waits for a line containing the text; @return it */
+        String await(String text) throws InterruptedException {
+            long end = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < end) {
+                for (String l : lines()) {
+                    if (l.contains(text)) {
+                        return l;
+                    }
+                }
+                if (exit.isDone()) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("no line with \"" + text + "\"; out:\n" + out + "\nerr:\n" + err);
+        }
+
+        int exitCode() throws Exception {
+            return exit.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static String[] args(TestHub hub, String... more) {
+        List<String> all = new ArrayList<>(List.of("--samp-hub", hub.sampHub(), "--archive",
+                                                   SharedArchive.get().baseUrl().toString(), "--quiet"));
+        all.addAll(Arrays.asList(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** @return the id of the client called iso-samp once it takes pointAt, as another client sees it */
+    static String isoSampId(FakeViewer v) throws InterruptedException {
+        long end = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < end) {
+            @SuppressWarnings("unchecked")
+            Map<String, Client> clients = v.connector().getClientMap();
+            synchronized (clients) {
+                for (Client c : clients.values()) {
+                    if (c.getMetadata() != null && "iso-samp".equals(c.getMetadata().getName())
+                        && c.getSubscriptions() != null && c.getSubscriptions().isSubscribed("coord.pointAt.sky")) {
+                        return c.getId();
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("iso-samp never registered");
+    }
+
+    static Message pointAt(String ra, String dec) {
+        return new Message("coord.pointAt.sky").addParam("ra", ra).addParam("dec", dec);
+    }
+
+    @Test
+    void answersAPointAtWithOneLinePerEventAndPublishes() throws Exception {
+        RecordingPublisher publisher = new RecordingPublisher();
+        try (TestHub hub = TestHub.start(); FakeViewer aladin = new FakeViewer(hub, "Aladin", "table.load.votable")) {
+            Running listen = new Running(() -> new CommandLine(new ListenCommand((bus, tables) -> publisher)),
+                                         args(hub, "--max-events", "2", "--exit-after", "60"));
+            listen.await("listening for coord.pointAt.sky: ivoa.obscore, ivoa.ssap, ivoa.siap within 0.1deg");
+            String id = isoSampId(aladin);
+            Response r = aladin.connector().callAndWait(id, pointAt("10.6847", "41.2690"), 10);
+            assertTrue(r.isOK(), String.valueOf(r));
+            listen.await("#1 done");
+            Response bad = aladin.connector().callAndWait(id, pointAt("10.6847", "91"), 10);
+            assertEquals(Response.ERROR_STATUS, bad.getStatus());
+            assertEquals(0, listen.exitCode(), listen.err.toString());
+            List<String> l = listen.lines();
+            assertTrue(l.get(0).startsWith("registered with the SAMP hub as "), l.get(0));
+            assertTrue(l.contains("#1 pointAt 10.6847 +41.2690 from Aladin"), l.toString());
+            for (String t : List.of("ivoa.obscore", "ivoa.ssap", "ivoa.siap")) {
+                assertTrue(l.stream().anyMatch(s -> s.matches("#1 " + t.replace(".", "\\.") + ": \\d+ rows? in \\d+ ms")),
+                    t + " searched: " + l);
+                assertTrue(l.contains("#1 " + t + " near 10.6847 +41.2690 r=0.1deg: broadcast to 0 clients"),
+                    t + " published: " + l);
+            }
+            assertTrue(l.contains("refused coord.pointAt.sky from Aladin: coord.pointAt.sky: parameter \"dec\" is"
+                + " \"91\", outside [-90, 90]"), l.toString());
+            assertEquals(3, publisher.publications().size());
+        }
+    }
+
+    @Test
+    void comesBackWhenTheHubDoes() throws Exception {
+        RecordingPublisher publisher = new RecordingPublisher();
+        try (TestHub hub = TestHub.start()) {
+            Running listen = new Running(() -> new CommandLine(new ListenCommand((bus, tables) -> publisher)),
+                                         args(hub, "--tables", "ivoa.siap", "--radius", "0.05", "--autoconnect", "1",
+                                              "--max-events", "1", "--exit-after", "60"));
+            listen.await("within 0.05deg");
+            hub.restart();
+            listen.await("lost the SAMP hub; waiting for it to come back");
+            listen.await("registered again with the SAMP hub as ");
+            try (FakeViewer aladin = new FakeViewer(hub, "Aladin2", "table.load.votable")) {
+                aladin.connector().getConnection().notify(isoSampId(aladin), pointAt("10.6847", "41.2690"));
+                assertEquals(0, listen.exitCode(), listen.err.toString());
+            }
+            assertTrue(listen.lines().contains("#1 ivoa.siap near 10.6847 +41.2690 r=0.05deg: broadcast to 0 clients"),
+                       listen.out.toString());
+        }
+    }
+
+    @Test
+    void registeredWithoutAPublisherItSearchesAndSaysItDoesNotBroadcast() throws Exception {
+        try (TestHub hub = TestHub.start(); FakeViewer aladin = new FakeViewer(hub, "Aladin", "table.load.votable")) {
+            CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(
+                () -> CliRun.run("listen", "--samp-hub", hub.sampHub(), "--max-events", "1", "--exit-after", "60"));
+            String id = isoSampId(aladin);
+            aladin.connector().callAndWait(id, pointAt("10.6847", "41.2690"), 10);
+            CliRun r = run.get(30, TimeUnit.SECONDS);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.lines().contains("results are not broadcast: this build of listen has no table publisher"),
+                       r.out());
+            assertTrue(r.out().contains("#1 ivoa.obscore: "), r.out());
+            assertTrue(r.lines().contains("#1 done"), r.out());
+            assertTrue(!r.out().contains("broadcast to"), r.out());
+        }
+    }
+
+    @Test
+    void exitAfterEndsAQuietSession() throws Exception {
+        try (TestHub hub = TestHub.start()) {
+            long t0 = System.nanoTime();
+            CliRun r = CliRun.run("listen", "--samp-hub", hub.sampHub(), "--exit-after", "0.5");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue((System.nanoTime() - t0) / 1_000_000 >= 500);
+        }
+    }
+
+    @Test
+    void badOptionsAreOneLine() throws Exception {
+        try (TestHub hub = TestHub.start()) {
+            CliRun r = CliRun.run("listen", "--samp-hub", hub.sampHub(), "--tables", "ivoa.obscore,ivoa.obscore;--");
+            assertEquals(1, r.exit());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("iso-samp listen: cannot cone-search table \"ivoa.obscore;--\""), r.err());
+            CliRun rr = CliRun.run("listen", "--samp-hub", hub.sampHub(), "--radius", "200");
+            assertEquals(1, rr.exit());
+            assertTrue(rr.err().contains("radius (200.0)"), rr.err());
+        }
+    }
+}
