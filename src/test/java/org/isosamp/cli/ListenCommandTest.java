@@ -146,7 +146,7 @@ class ListenCommandTest {
     }
 
     @Test
-    void registeredWithoutAPublisherItSearchesAndSaysItDoesNotBroadcast() throws Exception {
+    void registeredItBroadcastsTheResultsToTheViewer() throws Exception {
         try (TestHub hub = TestHub.start(); FakeViewer aladin = new FakeViewer(hub, "Aladin", "table.load.votable")) {
             CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(
                 () -> CliRun.run("listen", "--samp-hub", hub.sampHub(), "--max-events", "1", "--exit-after", "60"));
@@ -154,11 +154,25 @@ class ListenCommandTest {
             aladin.connector().callAndWait(id, pointAt("10.6847", "41.2690"), 10);
             CliRun r = run.get(30, TimeUnit.SECONDS);
             assertEquals(0, r.exit(), r.err());
-            assertTrue(r.lines().contains("results are not broadcast: this build of listen has no table publisher"),
-                       r.out());
             assertTrue(r.out().contains("#1 ivoa.obscore: "), r.out());
             assertTrue(r.lines().contains("#1 done"), r.out());
-            assertTrue(!r.out().contains("broadcast to"), r.out());
+            assertTrue(r.out().contains("broadcast to 1 client"), r.out());
+            assertTrue(!r.out().contains("results are not broadcast"), r.out());
+            assertEquals("table.load.votable", aladin.next(java.time.Duration.ofSeconds(10)).message().getMType());
+        }
+    }
+
+    @Test
+    void withoutAPublisherItSearchesAndSaysItDoesNotBroadcast() throws Exception {
+        try (TestHub hub = TestHub.start(); FakeViewer aladin = new FakeViewer(hub, "Aladin", "table.load.votable")) {
+            Running listen = new Running(() -> new CommandLine(new ListenCommand(null)),
+                                         args(hub, "--max-events", "1", "--exit-after", "60"));
+            listen.await("results are not broadcast: this build of listen has no table publisher");
+            aladin.connector().callAndWait(isoSampId(aladin), pointAt("10.6847", "41.2690"), 10);
+            listen.await("#1 done");
+            assertEquals(0, listen.exitCode(), listen.err.toString());
+            assertTrue(!listen.out.toString().contains("broadcast to"), listen.out.toString());
+            assertEquals(List.of(), aladin.drain());
         }
     }
 
