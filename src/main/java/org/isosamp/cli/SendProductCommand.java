@@ -35,31 +35,25 @@ public final class SendProductCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TDT", description = "the observation, e.g. 58002102")
     String tdt;
 
-    @Option(names = "--to", paramLabel = "NAME|ID", description = "send to this client only (see 'clients')")
-    String to;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "how long each receiver has to reply (default: ${DEFAULT-VALUE})")
-    int timeout;
+    @Mixin
+    SendOptions send;
 
     @Override
     public Integer call() throws Exception {
-        if (timeout < 1) {
-            throw new IllegalArgumentException("--timeout (" + timeout + ") must be at least 1 second");
-        }
+        Duration replyTimeout = send.replyTimeout();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ArchiveOptions.Session s = archive.open(); SampOptions.Bus bus = samp.open()) {
             samp.connect(bus, 0);
             try (ProductSender sender = new ProductSender(bus.client(), bus.server(), s.archive(), new SentTables(),
-                                                          Duration.ofSeconds(timeout), 1)) {
-                ProductSender.Sent sent = sender.send(tdt, to);
+                                                          replyTimeout, 1)) {
+                ProductSender.Sent sent = sender.send(tdt, send.to);
                 if (!archive.quiet) {
                     err.println("sent " + sent.product().file().getFileName() + " (" + sent.product().found()
                         + ") as " + sent.mtype() + " to " + sent.delivery().recipients().size() + " client(s)");
                     err.flush();
                 }
-                return Deliveries.report(out, sent.delivery(), timeout, sent.product().file().getFileName()
+                return Deliveries.report(out, sent.delivery(), send.timeout, sent.product().file().getFileName()
                     .toString());
             }
         }

@@ -59,12 +59,8 @@ public final class SendTableCommand implements Callable<Integer> {
             description = "the name receivers show (default: the query, or the file's name)")
     String name;
 
-    @Option(names = "--to", paramLabel = "NAME|ID", description = "send to this client only (see 'clients')")
-    String to;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "how long each receiver has to reply (default: ${DEFAULT-VALUE})")
-    int timeout;
+    @Mixin
+    SendOptions send;
 
     @Override
     public Integer call() throws Exception {
@@ -75,9 +71,7 @@ public final class SendTableCommand implements Callable<Integer> {
         if (format != null && file == null) {
             throw new IllegalArgumentException("--format is for --file");
         }
-        if (timeout < 1) {
-            throw new IllegalArgumentException("--timeout (" + timeout + ") must be at least 1 second");
-        }
+        Duration replyTimeout = send.replyTimeout();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ArchiveOptions.Session s = archive.open()) {
@@ -99,14 +93,14 @@ public final class SendTableCommand implements Callable<Integer> {
             try (SampOptions.Bus bus = samp.open()) {
                 samp.connect(bus, 0);
                 try (TableSender sender = new TableSender(bus.client(), bus.server(), new SentTables(),
-                                                          Duration.ofSeconds(timeout), 1)) {
-                    TableSender.Published p = sender.publish(table, label, to);
+                                                          replyTimeout, 1)) {
+                    TableSender.Published p = sender.publish(table, label, send.to);
                     if (!archive.quiet) {
                         err.println("sent \"" + label + "\" (" + table.getRowCount() + " rows) as "
                             + p.table().tableId() + " to " + p.delivery().recipients().size() + " client(s)");
                         err.flush();
                     }
-                    return Deliveries.report(out, p.delivery(), timeout, "the table");
+                    return Deliveries.report(out, p.delivery(), send.timeout, "the table");
                 }
             }
         }

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 import org.astrogrid.samp.Client;
 import org.astrogrid.samp.Message;
 import org.astrogrid.samp.Response;
+import java.time.Duration;
+import org.isosamp.testing.Await;
 import org.isosamp.testing.FakeViewer;
 import org.isosamp.testing.RecordingPublisher;
 import org.isosamp.testing.SharedArchive;
@@ -46,19 +48,18 @@ class ListenCommandTest {
 
         /** Waits for a line containing the text; @return it */
         String await(String text) throws InterruptedException {
-            long end = System.currentTimeMillis() + 20_000;
-            while (System.currentTimeMillis() < end) {
+            return Await.value(() -> {
+                boolean ended = exit.isDone();   // read first: lines printed before the end are all there
                 for (String l : lines()) {
                     if (l.contains(text)) {
                         return l;
                     }
                 }
-                if (exit.isDone()) {
-                    break;
+                if (ended) {
+                    throw new AssertionError("listen ended with no line \"" + text + "\"; out:\n" + out + "\nerr:\n" + err);
                 }
-                Thread.sleep(20);
-            }
-            throw new AssertionError("no line with \"" + text + "\"; out:\n" + out + "\nerr:\n" + err);
+                return null;
+            }, Duration.ofSeconds(20), () -> "no line with \"" + text + "\"; out:\n" + out + "\nerr:\n" + err);
         }
 
         int exitCode() throws Exception {
@@ -75,8 +76,7 @@ class ListenCommandTest {
 
     /** @return the id of the client called iso-samp once it takes pointAt, as another client sees it */
     static String isoSampId(FakeViewer v) throws InterruptedException {
-        long end = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < end) {
+        return Await.value(() -> {
             @SuppressWarnings("unchecked")
             Map<String, Client> clients = v.connector().getClientMap();
             synchronized (clients) {
@@ -87,9 +87,8 @@ class ListenCommandTest {
                     }
                 }
             }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("iso-samp never registered");
+            return null;
+        }, Duration.ofSeconds(20), () -> "iso-samp never registered");
     }
 
     static Message pointAt(String ra, String dec) {

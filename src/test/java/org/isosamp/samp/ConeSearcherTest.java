@@ -109,10 +109,9 @@ class ConeSearcherTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
-                if (query(r).contains("ivoa.ssap")) {
-                    Thread.sleep(1000);   // a slow table
-                }
-                return oneRow();
+                return query(r).contains("ivoa.ssap")   // a slow table: the server waits before answering
+                    ? oneRow().newBuilder().headersDelay(1, java.util.concurrent.TimeUnit.SECONDS).build()
+                    : oneRow();
             }
         });
         searcher(List.of("ivoa.obscore", "ivoa.ssap"));

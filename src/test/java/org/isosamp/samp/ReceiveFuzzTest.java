@@ -200,13 +200,7 @@ class ReceiveFuzzTest {
     }
 
     static void waitFor(java.util.function.BooleanSupplier ok, String what) throws InterruptedException {
-        long end = System.currentTimeMillis() + 30_000;
-        while (!ok.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError(what);
-            }
-            Thread.sleep(20);
-        }
+        org.isosamp.testing.Await.until(ok, java.time.Duration.ofSeconds(30), what);
     }
 
     /** A hub connection that only knows our id and records replies; JSAMP passes one like it to handlers. */
