@@ -386,6 +386,11 @@ public final class DataClient {
         }
     }
 
+    /** @return the client downloads go through (tests) */
+    OkHttpClient httpClient() {
+        return http;
+    }
+
     @Override
     public String toString() {
         return "DataClient[" + dataBase + "]";
