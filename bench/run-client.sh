@@ -2,7 +2,8 @@
 # Reproduces the archive-client numbers of bench/RESULTS.md (issue 3), all against one local archive
 # with 40 000 synthetic observations and a 1 GiB OBSERVATION tar for TDT 80000203:
 #  - a 40k-row query, whole process, saved as VOTable: iso-samp vs STILTS tapquery vs astroquery
-#  - a 1 GiB product download: iso-samp vs curl, time and peak RSS
+#  - a 1 GiB product download: iso-samp vs curl, alternating (ROUNDS, default 6): whole-process time and peak
+#    RSS, and the transfer's own MB/s (JVM start-up excluded)
 # Needs hyperfine, stilts, curl, GNU time (apt-get install hyperfine stilts curl time python3-astroquery).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,12 +25,35 @@ hyperfine --warmup 1 --runs 5 --export-markdown bench/out/query-40k.md \
   | tee bench/out/query-40k.txt
 URL="${BASE}data?retrieval_type=OBSERVATION&tdt=80000203&product_level=DEFAULT_DATA_SET"
 curl -s -o /dev/null "$URL"            # generate and cache the 1 GiB product on the server first
-for run in 1 2 3; do
+# The transfer alone (first request to rename, JVM start-up excluded) is DataClient's FINE line
+# "wrote ...: <bytes> bytes in <s> s (<MB/s> MB/s)", switched on for that logger only: -v would also turn on the
+# JDK's own FINE logging (TLS, the trust store's certificates), about 1 CPU-s and 50 MB more. curl's is
+# %{speed_download}. MB = 10^6 bytes for both.
+LOGCONF=bench/out/transfer-log.properties
+cat > "$LOGCONF" <<'EOF'
+handlers=
+.level=WARNING
+org.isosamp.archive.DataClient.level=FINE
+org.isosamp.archive.DataClient.handlers=java.util.logging.ConsoleHandler
+org.isosamp.archive.DataClient.useParentHandlers=false
+java.util.logging.ConsoleHandler.level=FINE
+EOF
+: > bench/out/download-1g.txt
+for run in $(seq "${ROUNDS:-6}"); do      # alternating, on the same server
   rm -f "$W"/*.tar
-  /usr/bin/time -f "curl     %e s  maxRSS %M KiB" curl -s -o "$W/c.tar" "$URL" 2>&1 | tee -a bench/out/download-1g.txt
+  /usr/bin/time -f "%e s  maxRSS %M KiB" -o "$W/time" curl -s -o "$W/c.tar" -w '%{speed_download}' "$URL" >"$W/speed"
+  echo "$run curl      $(cat "$W/time")  transfer $(awk '{printf "%.1f", $1 / 1e6}' "$W/speed") MB/s" \
+    | tee -a bench/out/download-1g.txt
   rm -f "$W"/*.tar
-  /usr/bin/time -f "iso-samp %e s  maxRSS %M KiB" java -jar target/iso-samp.jar download --quiet --no-cache \
-      --archive "$BASE" --dir "$W" 80000203 2>&1 | tee -a bench/out/download-1g.txt
+  /usr/bin/time -f "%e s  maxRSS %M KiB" -o "$W/time" java -Djava.util.logging.config.file="$LOGCONF" \
+      -jar target/iso-samp.jar download --quiet --no-cache --archive "$BASE" --dir "$W" 80000203 >/dev/null 2>"$W/log"
+  echo "$run iso-samp  $(cat "$W/time")  transfer $(grep -o '[0-9.]* MB/s' "$W/log")" | tee -a bench/out/download-1g.txt
 done
 ls -l "$W"/*.tar | tee -a bench/out/download-1g.txt
+for who in curl iso-samp; do           # medians: elapsed s, max RSS KiB, transfer MB/s
+  for col in 3 6 9; do
+    awk -v w="$who" -v c="$col" '$2 == w {print $c}' bench/out/download-1g.txt | sort -g \
+      | awk '{v[NR] = $1} END {printf "%s ", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+  done | awk -v w="$who" '{printf "median %-9s %s s  maxRSS %s KiB  transfer %s MB/s\n", w, $1, $2, $3}'
+done | tee -a bench/out/download-1g.txt
 rm -rf "$W"

@@ -1,27 +1,30 @@
 package org.isosamp.archive;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.SocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSink;
 import okio.BufferedSource;
-import okio.Okio;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
 
@@ -34,10 +37,10 @@ import org.isosamp.model.RetrievalType;
  * // dir/80000203.tar
  * }</pre>
  *
- * <p><b>Streaming</b>: the body goes straight to {@code targetDir/.<name>.part} and never lies whole in memory;
- * once complete (byte count equal to {@code Content-Length} or {@code Content-Range}'s length, when given) it is
- * moved atomically over {@code targetDir/<name>}. On any failure the {@code .part} file is deleted and an
- * existing file of the final name is left untouched.
+ * <p><b>Streaming</b>: the body goes straight to {@code targetDir/.<name>.part} through one 256 KiB direct buffer
+ * and never lies whole in memory; once complete (byte count equal to {@code Content-Length} or
+ * {@code Content-Range}'s length, when given) it is moved atomically over {@code targetDir/<name>}. On any failure
+ * the {@code .part} file is deleted and an existing file of the final name is left untouched.
  *
  * <p><b>Naming</b>: see {@link FileNames}: the server's {@code Content-Disposition} name (tolerantly parsed;
  * without one the URL's tdt plus an extension from {@code Content-Type}); a requested name gets the server's
@@ -49,8 +52,12 @@ import org.isosamp.model.RetrievalType;
  * body) are retried up to 3 times after 100, 200 and 400 ms; when the server advertised
  * {@code Accept-Ranges: bytes} the retry asks {@code Range: bytes=<have>-} and appends if the answer is a 206
  * whose {@code Content-Range} starts there, else starts over. A 200 {@code text/html} page is an
- * {@link ArchiveException} ("got an HTML page instead of a product"), not retried. Timeouts are those of the
- * injected {@link OkHttpClient}. {@code Accept-Encoding: identity} is sent, so byte offsets are file offsets.
+ * {@link ArchiveException} ("got an HTML page instead of a product"), not retried; nor is a local file failure
+ * (the {@code .part} file cannot be opened or written, e.g. a full disk), nor anything once the calling thread is
+ * interrupted (an {@link InterruptedIOException}). Timeouts are those of the injected {@link OkHttpClient}; over
+ * HTTP/1 the read timeout is enforced by the socket alone (see {@code copy}). {@code Accept-Encoding: identity}
+ * is sent, so byte offsets are file offsets. At {@code FINE} the log reports each product's bytes, seconds (from
+ * the first request to the rename, retries included) and MB/s.
  *
  * <p>Immutable and thread-safe; concurrent downloads to the same final name in the same directory are not
  * supported (they share the {@code .part} file).
@@ -73,18 +80,31 @@ public final class DataClient {
     private static final Logger LOG = Logger.getLogger(DataClient.class.getName());
     private static final Pattern TDT = Pattern.compile("[0-9]{1,10}");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
-    /** Most bytes moved per read: progress is reported this often. */
-    private static final long CHUNK = 1L << 20;
+    /**
+     * Bytes per file write: the size of the one direct buffer a download streams through. Small enough to stay in
+     * the CPU's cache between filling and writing: with 1 MiB, the kernel's copy into the page cache took about
+     * 1.1 s of CPU per GiB instead of 0.06-0.09 s (perf, 1 GiB over loopback; see bench/RESULTS.md).
+     */
+    static final int CHUNK = 256 << 10;
+    /** Bytes asked of the network per socket read ({@link BufferedReadSockets}). */
+    static final int SOCKET_READ = 256 << 10;
+    /** A body slower than {@link #CHUNK} per this long is still written, and reported, this often. */
+    private static final long PROGRESS_NANOS = 100_000_000L;
 
     private final OkHttpClient http;
     private final HttpUrl dataBase;
 
     /**
-     * @param http     the shared client; its timeouts apply
+     * @param http     the shared client; its timeouts apply. With the default socket factory, downloads use a
+     *                 variant of it ({@link OkHttpClient#newBuilder()}: same pool and dispatcher) whose sockets
+     *                 read the network 256 KiB at a time; another socket factory is used as it is.
      * @param dataBase the data endpoint, e.g. {@code https://nida.esac.esa.int/nida-sl-tap/data}
      */
     public DataClient(OkHttpClient http, HttpUrl dataBase) {
-        this.http = Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(http, "http");
+        this.http = http.socketFactory() == SocketFactory.getDefault()
+            ? http.newBuilder().socketFactory(new BufferedReadSockets(SOCKET_READ)).build()
+            : http;
         this.dataBase = Objects.requireNonNull(dataBase, "dataBase");
     }
 
@@ -131,6 +151,7 @@ public final class DataClient {
         Objects.requireNonNull(targetDir, "targetDir");
         Files.createDirectories(targetDir);
         Attempts state = new Attempts();
+        state.startNanos = System.nanoTime();
         try {
             for (int attempt = 0; ; attempt++) {
                 try {
@@ -146,7 +167,7 @@ public final class DataClient {
                 } catch (NonRetryable e) {
                     throw (IOException) e.getCause();
                 } catch (IOException e) {
-                    if (attempt >= MAX_RETRIES) {
+                    if (attempt >= MAX_RETRIES || Thread.currentThread().isInterrupted()) {
                         throw e;
                     }
                     LOG.log(Level.WARNING, "retrying " + url + " after " + state.have + " bytes: " + e);
@@ -164,12 +185,13 @@ public final class DataClient {
     private static final class Attempts {
         Path part;
         Path target;
+        long startNanos;
         long have;
         long total = -1;
         boolean ranges;
     }
 
-    /** Wraps an IOException that must not be retried (hostile name, local file failure before the body). */
+    /** Wraps an IOException that must not be retried (hostile name, HTML page, local file failure). */
     private static final class NonRetryable extends IOException {
         private static final long serialVersionUID = 1L;
 
@@ -232,7 +254,7 @@ public final class DataClient {
                 s.total = bodyLength;
                 s.ranges = "bytes".equalsIgnoreCase(String.valueOf(resp.header("Accept-Ranges")).trim());
             }
-            copy(resp.body(), s, append, listener);
+            copy(resp, s, append, listener);
             if (s.total >= 0 && s.have != s.total) {
                 throw new IOException("truncated product from " + url + ": got " + s.have + " of " + s.total
                     + " bytes");
@@ -240,34 +262,97 @@ public final class DataClient {
         }
         move(s.part, s.target);
         s.part = null;
-        LOG.fine(() -> "wrote " + url + " to " + s.target + " (" + s.have + " bytes)");
+        LOG.fine(() -> {
+            double seconds = (System.nanoTime() - s.startNanos) / 1e9;
+            return String.format(Locale.ROOT, "wrote %s to %s: %d bytes in %.3f s (%.1f MB/s)",
+                                 url, s.target, s.have, seconds, s.have / seconds / 1e6);
+        });
         return s.target;
     }
 
-    private static void copy(ResponseBody body, Attempts s, boolean append, Listener listener) throws IOException {
-        BufferedSink sink;
+    /**
+     * Streams the body into {@code s.part} through one direct buffer and a {@link FileChannel}, serially on the
+     * calling thread. {@code s.have} counts bytes on disk only: when the body fails part-way, what arrived is
+     * written first, so a retry asks for exactly the rest.
+     *
+     * @throws NonRetryable when the file cannot be opened or written
+     * @throws IOException  when the body cannot be read (reset, timeout, interrupt)
+     */
+    private static void copy(Response resp, Attempts s, boolean append, Listener listener) throws IOException {
+        FileChannel file;
         try {
-            // Okio writes one 8 KiB segment per call: a 1 MiB buffer below it makes 1 MiB syscalls
-            sink = Okio.buffer(Okio.sink(new BufferedOutputStream(append
-                ? Files.newOutputStream(s.part, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
-                : Files.newOutputStream(s.part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                                        StandardOpenOption.TRUNCATE_EXISTING), 1 << 20)));
+            file = append ? FileChannel.open(s.part, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                : FileChannel.open(s.part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                   StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new NonRetryable(e);
         }
         if (listener != null) {
             listener.progress(s.have, s.total);
         }
-        // Okio moves the body's segments into the file's buffer without copying them through a byte[]
-        try (sink; BufferedSource source = body.source()) {
-            long n;
-            while ((n = source.read(sink.getBuffer(), CHUNK)) != -1) {
-                s.have += n;
-                sink.emitCompleteSegments();
-                if (listener != null) {
-                    listener.progress(s.have, s.total);
+        try (file; BufferedSource source = resp.body().source()) {
+            if (resp.protocol() == Protocol.HTTP_1_1 || resp.protocol() == Protocol.HTTP_1_0) {
+                // OkHttp applies the read timeout twice on HTTP/1: as the socket's SO_TIMEOUT and as an Okio
+                // timeout around every read of at most 8 KiB, which wakes Okio's watchdog thread each time
+                // (half the CPU time of reading a fast body). The socket's timeout alone still fails a stalled read.
+                source.timeout().timeout(0, TimeUnit.NANOSECONDS);
+            }
+            long left = s.total >= 0 ? s.total - s.have : CHUNK;
+            ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(CHUNK, left)));
+            long lastWrite = System.nanoTime();
+            while (true) {
+                int n;
+                try {
+                    n = source.read(buf);
+                } catch (IOException e) {
+                    write(file, buf, s, listener, e);
+                    throw e;
+                }
+                if (n == -1) {
+                    break;
+                }
+                // a full buffer is written at once; a slow body at least every PROGRESS_NANOS
+                if (!buf.hasRemaining() || System.nanoTime() - lastWrite > PROGRESS_NANOS) {
+                    write(file, buf, s, listener, null);
+                    lastWrite = System.nanoTime();
                 }
             }
+            write(file, buf, s, listener, null);
+        }
+    }
+
+    /**
+     * Writes and clears {@code buf}, adds what was written to {@code s.have} and reports progress.
+     *
+     * @param pending the read failure being handled, or null; kept as suppressed if the write fails too
+     */
+    private static void write(FileChannel file, ByteBuffer buf, Attempts s, Listener listener, IOException pending)
+            throws NonRetryable {
+        buf.flip();
+        if (!buf.hasRemaining()) {
+            buf.clear();
+            return;
+        }
+        try {
+            while (buf.hasRemaining()) {
+                s.have += file.write(buf);
+            }
+        } catch (IOException e) {
+            IOException local;
+            if (e instanceof ClosedByInterruptException) {
+                local = new InterruptedIOException("interrupted while writing " + s.part);
+                local.initCause(e);
+            } else {
+                local = new IOException("cannot write " + s.part + ": " + e.getMessage(), e);
+            }
+            if (pending != null) {
+                local.addSuppressed(pending);
+            }
+            throw new NonRetryable(local);
+        }
+        buf.clear();
+        if (listener != null) {
+            listener.progress(s.have, s.total);
         }
     }
 
@@ -299,6 +384,11 @@ public final class DataClient {
             ie.initCause(e);
             throw ie;
         }
+    }
+
+    /** @return the client downloads go through (tests) */
+    OkHttpClient httpClient() {
+        return http;
     }
 
     @Override

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +22,11 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -26,11 +34,13 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okio.Buffer;
 import org.isosamp.model.RetrievalType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -270,5 +280,196 @@ class DataClientFaultTest {
         IOException e = assertThrows(IOException.class, () -> c.download(url, dir, "80000203", null));
         assertTrue(e instanceof java.io.InterruptedIOException, e.toString());
         assertEquals(List.of(), listNames(dir));
+    }
+
+    @Test
+    void fullDiskIsNotRetriedAndLeavesNoPartialFile() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
+        Path old = existing();
+        Path part = dir.resolve(".80000203.tar.part");
+        Files.createSymbolicLink(part, full); // opens fine, every write fails with ENOSPC
+        server.enqueue(ok(PAYLOAD).build());
+        IOException e = assertThrows(IOException.class, () -> client.download(url, dir, "80000203", null));
+        assertEquals("cannot write " + part + ": No space left on device", e.getMessage());
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of("80000203.tar"), listNames(dir));
+        assertEquals("old product", Files.readString(old));
+    }
+
+    @Test
+    void interruptStopsTheDownloadWithoutRetryOrPartialFile() throws Exception {
+        server.enqueue(ok(PAYLOAD).build());
+        try {
+            // interrupted by its own listener, before the first byte of the body is read
+            assertThrows(InterruptedIOException.class,
+                () -> client.download(url, dir, "80000203", (b, t) -> Thread.currentThread().interrupt()));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of(), listNames(dir));
+    }
+
+    @Test
+    void bodyLargerThanTheBufferTruncatedMidBufferIsResumedAtTheByte() throws Exception {
+        byte[] big = new byte[3 * (1 << 20) + 123];
+        new Random(7).nextBytes(big);
+        int cut = (1 << 20) + (1 << 19) + 7;
+        AtomicInteger n = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                if (n.getAndIncrement() == 0) {
+                    return ok(Arrays.copyOf(big, cut)).setHeader("Content-Length", big.length)
+                        .onResponseEnd(new SocketEffect.CloseSocket(true, true, true)).build();
+                }
+                int from = Integer.parseInt(r.getHeaders().get("Range").replaceAll("\\D", ""));
+                return new MockResponse.Builder().code(206)
+                    .setHeader("Content-Range", "bytes " + from + "-" + (big.length - 1) + "/" + big.length)
+                    .body(new Buffer().write(Arrays.copyOfRange(big, from, big.length))).build();
+            }
+        });
+        List<Long> progress = new ArrayList<>();
+        Path p = client.download(url, dir, "80000203", (b, t) -> progress.add(b));
+        assertArrayEquals(big, Files.readAllBytes(p));
+        server.takeRequest();
+        assertEquals("bytes=" + cut + "-", server.takeRequest().getHeaders().get("Range"));
+        assertTrue(progress.contains((long) cut), "what arrived before the cut is on disk: " + progress);
+        assertEquals(big.length, progress.get(progress.size() - 1));
+        assertEquals(List.of("80000203.tar"), listNames(dir));
+    }
+
+    @Test
+    void slowBodyIsReportedAsItArrives() throws Exception {
+        server.enqueue(ok(PAYLOAD).throttleBody(20_000, 100, TimeUnit.MILLISECONDS).build()); // about 1 s
+        List<Long> progress = new ArrayList<>();
+        client.download(url, dir, "80000203", (b, t) -> progress.add(b));
+        assertEquals(0L, progress.get(0));
+        assertEquals(PAYLOAD.length, progress.get(progress.size() - 1));
+        assertTrue(progress.stream().filter(b -> b > 0 && b < PAYLOAD.length).count() >= 2,
+            "progress before the end, not only once the 1 MiB buffer is full: " + progress);
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1), progress.toString());
+        }
+    }
+
+    @Test
+    void fineLogGivesBytesSecondsAndRate() throws Exception {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(DataClient.class.getName());
+        List<String> lines = new ArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level before = log.getLevel();
+        log.setLevel(java.util.logging.Level.FINE);
+        log.addHandler(h);
+        try {
+            server.enqueue(ok(PAYLOAD).build());
+            Path p = client.download(url, dir, "80000203", null);
+            String prefix = "wrote " + url + " to " + p + ": 200000 bytes in ";
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(prefix)
+                && l.substring(prefix.length()).matches("\\d+\\.\\d{3} s \\(\\d+\\.\\d MB/s\\)")), lines.toString());
+        } finally {
+            log.removeHandler(h);
+            log.setLevel(before);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void slowHttp2BodyStillTimesOut() throws Exception {
+        // over HTTP/2 the socket has no SO_TIMEOUT: Okio's read timeout must stay on
+        server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+        OkHttpClient h2 = http.newBuilder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+            .readTimeout(150, TimeUnit.MILLISECONDS).build();
+        DataClient c = new DataClient(h2, server.url("/nida-sl-tap/data"));
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(ok(PAYLOAD).throttleBody(1024, 1, TimeUnit.SECONDS).build());
+        }
+        IOException e = assertThrows(IOException.class, () -> c.download(url, dir, "80000203", null));
+        assertTrue(e instanceof InterruptedIOException, e.toString());
+        assertEquals(List.of(), listNames(dir));
+    }
+
+    @Test
+    void http2PriorKnowledge() throws Exception {
+        server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+        OkHttpClient h2 = http.newBuilder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)).build();
+        server.enqueue(ok(PAYLOAD).build());
+        Path p = new DataClient(h2, server.url("/nida-sl-tap/data")).download(url, dir, null, null);
+        assertArrayEquals(PAYLOAD, Files.readAllBytes(p));
+    }
+
+    /** TLS layered by OkHttp over {@link BufferedReadSockets}; MockWebServer's close then stalls the client. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http/1.1", "h2"})
+    void httpsThroughBufferedReadSocketsStallsAndIsResumed(String protocol) throws Exception {
+        TestTls tls = TestTls.get();
+        server.useHttps(tls.server().getSocketFactory());
+        server.setProtocols(protocol.equals("h2") ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1)
+                                                   : List.of(Protocol.HTTP_1_1));
+        OkHttpClient https = http.newBuilder().readTimeout(1, TimeUnit.SECONDS)
+            .sslSocketFactory(tls.client().getSocketFactory(), tls.trustManager()).build();
+        DataClient c = new DataClient(https, server.url("/nida-sl-tap/data"));
+        HttpUrl u = c.productUrl("80000203", RetrievalType.OBSERVATION, null);
+        byte[] half = Arrays.copyOf(PAYLOAD, 70_000);
+        resumeWith(ok(half).setHeader("Content-Length", PAYLOAD.length)
+            .onResponseEnd(new SocketEffect.CloseSocket(true, true, true)).build());
+        Path p = c.download(u, dir, "80000203", null);
+        assertArrayEquals(PAYLOAD, Files.readAllBytes(p));
+        RecordedRequest first = server.takeRequest();
+        assertTrue(first.getHandshake() != null, "TLS was used");
+        assertEquals(protocol.equals("h2") ? "HTTP/2" : "HTTP/1.1", first.getVersion());
+        assertEquals("bytes=70000-", server.takeRequest().getHeaders().get("Range"));
+    }
+
+    /** A self-signed certificate for localhost, made once with the JDK's keytool, and contexts that use it. */
+    record TestTls(SSLContext server, SSLContext client, X509TrustManager trustManager) {
+        private static TestTls tls;
+
+        static synchronized TestTls get() throws Exception {
+            if (tls == null) {
+                Path dir = Files.createTempDirectory("iso-samp-tls");
+                Path store = dir.resolve("localhost.p12");
+                char[] pass = "changeit".toCharArray();
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "localhost", "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
+                    "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit")
+                    .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, p.waitFor(), out);
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                try (var in = Files.newInputStream(store)) {
+                    ks.load(in, pass);
+                }
+                Files.delete(store);
+                Files.delete(dir);
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(ks, pass);
+                SSLContext server = SSLContext.getInstance("TLS");
+                server.init(kmf.getKeyManagers(), null, null);
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(ks);
+                X509TrustManager tm = (X509TrustManager) tmf.getTrustManagers()[0];
+                SSLContext client = SSLContext.getInstance("TLS");
+                client.init(null, new TrustManager[] {tm}, null);
+                tls = new TestTls(server, client, tm);
+            }
+            return tls;
+        }
     }
 }
