@@ -3,17 +3,20 @@ package org.isosamp.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -26,14 +29,15 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.isosamp.model.ColumnMeta;
 import org.isosamp.model.TableMeta;
 import org.xml.sax.SAXException;
 import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StoragePolicy;
+import uk.ac.starlink.table.TableSink;
 
 /**
  * A TAP 1.1 client for the ISO Data Archive (or any TAP service): ADQL
@@ -53,6 +57,11 @@ import uk.ac.starlink.table.StoragePolicy;
  * QueryResult r = tap.query("SELECT tdt, ra_deg, dec FROM ida.observations WHERE revno=800", 10_000, false, null);
  * if (r.overflow()) { ... more rows than MAXREC ... }
  * }</pre>
+ *
+ * <p>Every answer is read in one pass as it arrives: the QUERY_STATUS check and
+ * the rows (STIL) in the same SAX parse. {@link #queryToVotable} copies the
+ * checked bytes to a file without touching STIL; {@link #queryToSink} streams
+ * the rows on, e.g. into a table file being written.
  *
  * <p><b>Thread-safety:</b> immutable and thread-safe; one instance may serve
  * any number of concurrent queries. The returned tables are random-access
@@ -74,6 +83,7 @@ public final class TapClient {
     private final OkHttpClient http;
     private final OkHttpClient noRedirect;
     private final HttpUrl base;
+    /** Storage for {@link #query} results; null for STIL's PREFER_MEMORY (resolved late: no STIL on the VOTable path). */
     private final StoragePolicy storage;
 
     /**
@@ -82,7 +92,7 @@ public final class TapClient {
      *                (a trailing slash is tolerated)
      */
     public TapClient(OkHttpClient http, HttpUrl tapBase) {
-        this(http, tapBase, StoragePolicy.PREFER_MEMORY);
+        this(http, tapBase, null);
     }
 
     /** As the public constructor, with the STIL storage policy for results (e.g. disk for huge answers). */
@@ -100,7 +110,7 @@ public final class TapClient {
             root = root.newBuilder().removePathSegment(0).build();
         }
         this.base = root;
-        this.storage = Objects.requireNonNull(storage, "storage");
+        this.storage = storage;
     }
 
     /** @return the service root, without a trailing slash */
@@ -126,7 +136,7 @@ public final class TapClient {
         if (maxrec < 0) {
             throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");
         }
-        return async ? queryAsync(adql, maxrec, phases, null) : querySync(adql, maxrec, null);
+        return run(adql, maxrec, async, phases, Target.TABLE, null, null);
     }
 
     /**
@@ -139,13 +149,48 @@ public final class TapClient {
      */
     public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file)
             throws IOException {
-        Objects.requireNonNull(adql, "adql");
         Objects.requireNonNull(file, "file");
+        return run(adql, maxrec, async, phases, Target.VOTABLE_FILE, file, null).overflow();
+    }
+
+    /**
+     * Runs a query and streams its first table into a sink as the answer arrives: one SAX pass
+     * checks QUERY_STATUS and decodes the rows, nothing is buffered or parsed twice. The sink gets
+     * {@code acceptMetadata} (the table named after the result URL's last segment, as STIL names it,
+     * when the TABLE has no name), the rows, then {@code endRows}; it must not take the table as good
+     * until this method returns normally, since a QUERY_STATUS=ERROR may follow the table (then this
+     * method throws after {@code endRows}).
+     *
+     * @param sink where the rows go; it may throw IOException to stop the query
+     * @return no table; the overflow flag, and the INFOs that followed the table
+     *         ({@link QueryResult#trailingParameters()}: part of the table's metadata for a reader
+     *         of the whole document, but known only after the rows)
+     * @throws ArchiveException as {@link #query}, and when the body breaks off as malformed XML
+     * @throws IOException      on network failures and timeouts, or the sink's own failure
+     */
+    public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases, TableSink sink)
+            throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        return run(adql, maxrec, async, phases, Target.SINK, null, sink);
+    }
+
+    /** What becomes of an answer. */
+    private enum Target { TABLE, VOTABLE_FILE, SINK }
+
+    private QueryResult run(String adql, long maxrec, boolean async, Consumer<String> phases, Target target,
+                            Path file, TableSink sink) throws IOException {
+        Objects.requireNonNull(adql, "adql");
         if (maxrec < 0) {
             throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");
         }
-        QueryResult r = async ? queryAsync(adql, maxrec, phases, file) : querySync(adql, maxrec, file);
-        return r.overflow();
+        Reader reader = resp -> readResult(resp, maxrec, target, file, sink);
+        return async ? queryAsync(adql, maxrec, phases, reader) : querySync(adql, maxrec, reader);
+    }
+
+    /** Reads a response; the caller closes it. */
+    @FunctionalInterface
+    private interface Reader {
+        QueryResult read(Response resp) throws IOException;
     }
 
     private FormBody.Builder form(String adql, long maxrec) {
@@ -161,58 +206,192 @@ public final class TapClient {
         return base.newBuilder().addPathSegment(segment).build();
     }
 
-    private QueryResult querySync(String adql, long maxrec, Path saveTo) throws IOException {
+    private QueryResult querySync(String adql, long maxrec, Reader reader) throws IOException {
         HttpUrl url = endpoint("sync");
         LOG.fine(() -> "POST " + url + " QUERY=" + adql + " MAXREC=" + maxrec);
         Request req = new Request.Builder().url(url).post(form(adql, maxrec).build()).build();
         try (Response resp = http.newCall(req).execute()) {
-            return readResult(resp, maxrec, saveTo);
+            return reader.read(resp);
         }
     }
 
     /**
-     * Turns a TAP answer into a result or an {@link ArchiveException}; the caller closes the response.
-     * With {@code saveTo}, the checked VOTable is moved there instead of parsed, and the result has no table.
+     * Turns a TAP answer into a result or an {@link ArchiveException}, in one pass over the body;
+     * the caller closes the response.
      */
-    private QueryResult readResult(Response resp, long maxrec, Path saveTo) throws IOException {
+    private QueryResult readResult(Response resp, long maxrec, Target target, Path file, TableSink sink)
+            throws IOException {
         String url = resp.request().url().toString();
         if (!resp.isSuccessful()) {
             throw new ArchiveException(WHAT, url, resp.code(), TapVotable.errorMessage(readLimited(resp)));
         }
-        Path tmp = Files.createTempFile("isosamp-tap-", ".vot");
+        if (target == Target.VOTABLE_FILE) {
+            return saveVotable(resp, maxrec, file);
+        }
+        BodyStream in = new BodyStream(resp.body().byteStream(), null);
+        String name = tableName(resp);
+        TapTables.StoreSink store = target == Target.TABLE
+                ? new TapTables.StoreSink(storage != null ? storage : StoragePolicy.PREFER_MEMORY) : null;
+        TapTables.Answer answer = TapTables.stream(in, store != null ? store : sink, name);
+        if (answer.sinkFailure() != null) {
+            throw answer.sinkFailure();
+        }
+        TapVotable.Status status = answer.status();
+        check(resp, status, in.head());
+        boolean overflow = status.overflow();
+        List<DescribedValue> trailing = TapTables.parameters(status.trailing());
+        if (store == null) {
+            LOG.fine(() -> url + ": streamed" + (overflow ? ", OVERFLOW" : ""));
+            return new QueryResult(null, overflow, maxrec, trailing);
+        }
+        StarTable table = TapTables.withParameters(store.table(), trailing);
+        LOG.fine(() -> url + ": " + table.getRowCount() + " rows" + (overflow ? ", OVERFLOW" : ""));
+        return new QueryResult(table, overflow, maxrec, trailing);
+    }
+
+    /** Copies the body to a file beside {@code file} while checking it, then moves it into place. */
+    private QueryResult saveVotable(Response resp, long maxrec, Path file) throws IOException {
+        String url = resp.request().url().toString();
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path part = dir.resolve("." + file.getFileName() + "." + Long.toUnsignedString(
+                ThreadLocalRandom.current().nextLong(), 36) + ".part");
+        boolean installed = false;
         try {
-            ResponseBody body = resp.body();
-            try (InputStream in = body.byteStream()) {
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            }
             TapVotable.Status status;
-            try (InputStream in = Files.newInputStream(tmp)) {
+            BodyStream in;
+            try (OutputStream out = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+                in = new BodyStream(resp.body().byteStream(), out);
                 status = TapVotable.scan(in);
-            } catch (SAXException e) {
-                status = null;
+                if (status.malformed() == null && status.error() == null) {
+                    in.drain(); // whatever follows the root element, so that the copy is the whole body
+                }
             }
-            if (status == null || !status.votable()) {
-                throw new ArchiveException(WHAT, url, 0, "HTTP " + resp.code() + " but the body is not a VOTable ("
-                        + (status == null ? "not XML" : "root element " + status.root())
-                        + ", Content-Type " + resp.header("Content-Type") + "): " + TapVotable.snippet(tmp));
-            }
-            if (status.error() != null) {
-                throw new ArchiveException(WHAT, url, 0, status.error());
-            }
-            if (!status.hasTable()) {
-                throw new ArchiveException(WHAT, url, 0, "VOTable without TABLE and without QUERY_STATUS=ERROR");
-            }
+            check(resp, status, in.head());
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            installed = true;
             boolean overflow = status.overflow();
-            if (saveTo != null) {
-                FileNames.install(tmp, saveTo, true);
-                LOG.fine(() -> url + ": saved to " + saveTo + (overflow ? ", OVERFLOW" : ""));
-                return new QueryResult(null, overflow, maxrec);
-            }
-            StarTable table = TapVotable.read(tmp, storage);
-            LOG.fine(() -> url + ": " + table.getRowCount() + " rows" + (overflow ? ", OVERFLOW" : ""));
-            return new QueryResult(table, overflow, maxrec);
+            LOG.fine(() -> url + ": saved to " + file + (overflow ? ", OVERFLOW" : ""));
+            return new QueryResult(null, overflow, maxrec);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!installed) {
+                Files.deleteIfExists(part);
+            }
+        }
+    }
+
+    /** @return the name STIL gives a table read from the answer's URL: its last path segment ("sync", "result") */
+    private static String tableName(Response resp) {
+        List<String> segs = resp.request().url().pathSegments();
+        for (int i = segs.size() - 1; i >= 0; i--) {
+            if (!segs.get(i).isEmpty()) {
+                return segs.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Throws unless the pass saw a VOTable with a TABLE, no error status and no malformed XML. */
+    private static void check(Response resp, TapVotable.Status status, byte[] head) throws ArchiveException {
+        String url = resp.request().url().toString();
+        if (!status.votable()) {
+            throw new ArchiveException(WHAT, url, 0, "HTTP " + resp.code() + " but the body is not a VOTable ("
+                    + (status.root() == null ? "not XML" : "root element " + status.root())
+                    + ", Content-Type " + resp.header("Content-Type") + "): " + TapVotable.snippet(head));
+        }
+        if (status.error() != null) {
+            throw new ArchiveException(WHAT, url, 0, status.error());
+        }
+        if (status.malformed() != null) {
+            throw new ArchiveException(WHAT, url, 0, "the VOTable breaks off as malformed XML: " + status.malformed());
+        }
+        if (!status.hasTable()) {
+            throw new ArchiveException(WHAT, url, 0, "VOTable without TABLE and without QUERY_STATUS=ERROR");
+        }
+    }
+
+    /**
+     * A response body as the parser reads it: keeps its first bytes (for messages), copies
+     * every byte to {@code copy} if given, and ignores {@code close} (the response is closed
+     * by its owner, after {@link #drain}).
+     */
+    private static final class BodyStream extends java.io.FilterInputStream {
+        private static final int HEAD = 4096;
+        private final OutputStream copy;
+        private final byte[] head = new byte[HEAD];
+        private int headLength;
+
+        BodyStream(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        private void seen(byte[] b, int off, int n) throws IOException {
+            if (headLength < HEAD) {
+                int k = Math.min(n, HEAD - headLength);
+                System.arraycopy(b, off, head, headLength, k);
+                headLength += k;
+            }
+            if (copy != null) {
+                copy.write(b, off, n);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = in.read();
+            if (c >= 0) {
+                seen(new byte[] {(byte) c}, 0, 1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                seen(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(n, 8192)];
+            int r = read(buf, 0, buf.length);
+            return Math.max(r, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // the response is closed by its owner
+        }
+
+        /** Reads (and copies) the rest of the body. */
+        void drain() throws IOException {
+            byte[] buf = new byte[8192];
+            while (read(buf, 0, buf.length) >= 0) {
+                // copied by read
+            }
+        }
+
+        /** @return the first bytes of the body, reading on if the parser stopped before them (for messages) */
+        byte[] head() {
+            try {
+                byte[] buf = new byte[HEAD];
+                while (headLength < HEAD && read(buf, 0, HEAD - headLength) >= 0) {
+                    // kept by read
+                }
+            } catch (IOException e) {
+                // what was read is enough for a message
+            }
+            return java.util.Arrays.copyOf(head, headLength);
         }
     }
 
@@ -227,7 +406,7 @@ public final class TapClient {
 
     // ---------------------------------------------------------------- async
 
-    private QueryResult queryAsync(String adql, long maxrec, Consumer<String> phases, Path saveTo)
+    private QueryResult queryAsync(String adql, long maxrec, Consumer<String> phases, Reader reader)
             throws IOException {
         HttpUrl url = endpoint("async");
         LOG.fine(() -> "POST " + url + " QUERY=" + adql + " MAXREC=" + maxrec + " PHASE=RUN");
@@ -252,7 +431,7 @@ public final class TapClient {
         LOG.fine(() -> "job " + jobUrl);
         boolean cancelled = false;
         try {
-            return awaitJob(jobUrl, maxrec, phases, saveTo);
+            return awaitJob(jobUrl, phases, reader);
         } catch (InterruptedIOException e) {
             if (e instanceof SocketTimeoutException) {
                 throw e;
@@ -273,7 +452,7 @@ public final class TapClient {
         }
     }
 
-    private QueryResult awaitJob(HttpUrl job, long maxrec, Consumer<String> phases, Path saveTo)
+    private QueryResult awaitJob(HttpUrl job, Consumer<String> phases, Reader reader)
             throws IOException {
         String last = null;
         long backoffMillis = 100;
@@ -312,7 +491,7 @@ public final class TapClient {
             }
             switch (phase) {
                 case "COMPLETED":
-                    return fetchResult(job, doc, maxrec, saveTo);
+                    return fetchResult(job, doc, reader);
                 case "ERROR":
                     throw new ArchiveException(WHAT, job.toString(), 0, jobError(job, doc));
                 case "ABORTED":
@@ -350,7 +529,7 @@ public final class TapClient {
         return limit >= 1000 ? limit / 1000 : 0;
     }
 
-    private QueryResult fetchResult(HttpUrl job, UwsJob doc, long maxrec, Path saveTo) throws IOException {
+    private QueryResult fetchResult(HttpUrl job, UwsJob doc, Reader reader) throws IOException {
         HttpUrl result = null;
         if (doc.resultHref() != null) {
             result = HttpUrl.parse(doc.resultHref());
@@ -364,7 +543,7 @@ public final class TapClient {
         HttpUrl r = result;
         LOG.fine(() -> "GET " + r);
         try (Response resp = executeInterruptibly(http.newCall(new Request.Builder().url(result).get().build()))) {
-            return readResult(resp, maxrec, saveTo);
+            return reader.read(resp);
         }
     }
 
