@@ -42,10 +42,11 @@ import uk.ac.starlink.table.formats.CsvTableWriter;
  * rows as they come, on a thread of its own; the others (FITS needs the row
  * count and string widths first; ECSV, VOTable, IPAC, TST, ... show parameters
  * in a header that may still change after the rows, as TAP's trailing
- * {@code QUERY_STATUS=OVERFLOW} does) get the rows kept by STIL's
- * {@link StoragePolicy#ADAPTIVE} (memory, then disk for large tables) and write
- * them at {@link Output#commit}. Stateless; an {@link Output} is used by one
- * producer thread.
+ * {@code QUERY_STATUS=OVERFLOW} does) get the rows kept in memory as they are
+ * (up to {@value SpillingRowStore#DEFAULT_LIMIT} rows, then in STIL's
+ * {@link StoragePolicy#ADAPTIVE} storage: compact bytes, then a temporary file)
+ * and write them at {@link Output#commit}. Stateless; an {@link Output} is used
+ * by one producer thread.
  */
 public final class TableFiles {
 
@@ -203,7 +204,8 @@ public final class TableFiles {
                 throw new IllegalStateException("metadata already accepted for " + file);
             }
             if (!streaming) {
-                store = StoragePolicy.ADAPTIVE.makeConfiguredRowStore(meta);
+                store = new SpillingRowStore(SpillingRowStore.DEFAULT_LIMIT);
+                store.acceptMetadata(meta);
                 return;
             }
             pipe = new OnceRowPipe();
