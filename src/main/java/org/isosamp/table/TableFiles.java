@@ -60,7 +60,7 @@ public final class TableFiles {
      * @throws TableFormatException if the format (or extension) is unknown, naming the choices
      */
     public static void save(StarTable table, Path file, String format) throws IOException {
-        StarTableWriter writer = writer(file, format);
+        StarTableWriter writer = FitsAscii.install(writer(file, format));
         Path part = newPart(file);
         boolean installed = false;
         try {
@@ -85,7 +85,7 @@ public final class TableFiles {
      * @throws IOException          if the file's folder cannot be written
      */
     public static Output open(Path file, String format) throws IOException {
-        StarTableWriter writer = writer(file, format);
+        StarTableWriter writer = FitsAscii.install(writer(file, format));
         return new Output(file, writer, newPart(file), writer instanceof CsvTableWriter);
     }
 

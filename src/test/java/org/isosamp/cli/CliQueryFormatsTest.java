@@ -29,6 +29,7 @@ import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.table.StarTableOutput;
 import uk.ac.starlink.table.StarTableWriter;
+import uk.ac.starlink.table.StoragePolicy;
 import uk.ac.starlink.table.Tables;
 import uk.ac.starlink.table.WrapperStarTable;
 
@@ -36,7 +37,8 @@ import uk.ac.starlink.table.WrapperStarTable;
  * {@code query --output-format F} for every output format STIL can write, against the
  * shared local archive: the file, streamed from the TAP answer, holds the same columns and
  * rows as the archive's own VOTable (the {@code votable} path, saved as it came), read back
- * by STIL; formats STIL cannot read are the bytes STIL's writer makes of that VOTable.
+ * by STIL where STIL reads the format; and in every format it is byte for byte what STIL's
+ * own writer makes of that VOTable read whole (write times masked).
  * The query overflows, so each run also shows the overflow warning and, in the formats that
  * keep table parameters, the {@code QUERY_STATUS=OVERFLOW} that follows the rows.
  */
@@ -71,7 +73,11 @@ class CliQueryFormatsTest {
         CliRun r = CliRun.run("query", QUERY, "--maxrec", MAXREC, "--output-file", vot.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("truncated at MAXREC=50"), r.err());
-        reference = Tables.randomTable(new StarTableFactory(true).makeStarTable(vot.toString(), "votable"));
+        // as the parse-then-write path read it: rows as objects (STIL's default ADAPTIVE storage would
+        // turn a null double into NaN, which most writers then print differently)
+        StarTableFactory factory = new StarTableFactory(true);
+        factory.setStoragePolicy(StoragePolicy.PREFER_MEMORY);
+        reference = Tables.randomTable(factory.makeStarTable(vot.toString(), "votable"));
         assertEquals(50, reference.getRowCount());
         assertEquals(45, reference.getColumnCount());
     }
@@ -106,10 +112,9 @@ class CliQueryFormatsTest {
         if (reader != null) {
             StarTable back = Tables.randomTable(new StarTableFactory(true).makeStarTable(f.toString(), reader));
             assertSameTable(reference, back, format);
-        } else {
-            assertEquals(masked(write(reference, format)), masked(Files.readAllBytes(f)),
-                         format + ": the bytes STIL writes from the archive's VOTable");
         }
+        assertEquals(masked(write(reference, format)), masked(Files.readAllBytes(f)),
+                     format + ": the bytes STIL writes from the archive's VOTable");
     }
 
     @Test
