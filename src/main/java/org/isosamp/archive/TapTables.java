@@ -232,10 +232,15 @@ final class TapTables {
     /**
      * Passes events on to STIL's handler and remembers the open elements, so that a pass
      * that stops half way can close them (STIL's decoding thread waits for the end of its STREAM).
+     * A first TABLE without DATA (an empty result may come so) gets an empty DATA before its end,
+     * since STIL's handler announces a table only at its DATA.
      */
     private static final class Unwinder extends DefaultHandler {
         private final TableContentHandler next;
         private final Deque<String[]> open = new ArrayDeque<>();
+        /** Depth of the first TABLE while it is open, else 0; -1 once it has ended. */
+        private int tableDepth;
+        private boolean dataSeen;
 
         Unwinder(TableContentHandler next) {
             this.next = next;
@@ -274,11 +279,28 @@ final class TapTables {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             open.push(new String[] {uri, localName, qName});
+            String name = TapXml.local(qName);
+            if (tableDepth == 0 && name.equals("TABLE")) {
+                tableDepth = open.size();
+            } else if (tableDepth > 0 && open.size() == tableDepth + 1 && name.equals("DATA")) {
+                dataSeen = true;
+            }
             next.startElement(uri, localName, qName, atts);
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) throws SAXException {
+            if (tableDepth > 0 && open.size() == tableDepth) {
+                tableDepth = -1;
+                if (!dataSeen) {
+                    String prefix = qName.substring(0, qName.length() - TapXml.local(qName).length());
+                    Attributes none = new org.xml.sax.helpers.AttributesImpl();
+                    next.startElement(uri, "DATA", prefix + "DATA", none);
+                    next.startElement(uri, "TABLEDATA", prefix + "TABLEDATA", none);
+                    next.endElement(uri, "TABLEDATA", prefix + "TABLEDATA");
+                    next.endElement(uri, "DATA", prefix + "DATA");
+                }
+            }
             open.pop();
             next.endElement(uri, localName, qName);
         }

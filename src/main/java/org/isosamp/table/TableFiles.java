@@ -265,6 +265,9 @@ public final class TableFiles {
             if (done) {
                 throw new IllegalStateException(file + " already committed or closed");
             }
+            if (pipe == null && store == null) {
+                throw new IllegalStateException("commit without a table for " + file + " (acceptMetadata never came)");
+            }
             if (!ended) {
                 throw new IllegalStateException("commit before endRows for " + file);
             }

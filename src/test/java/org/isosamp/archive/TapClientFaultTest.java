@@ -375,6 +375,29 @@ class TapClientFaultTest {
     }
 
     @Test
+    void tableWithoutDataIsAnEmptyTable() throws Exception {
+        String body = VOT_HEAD + "<INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE>"
+                + "<FIELD name=\"tdt\" datatype=\"int\"/><FIELD name=\"target\" datatype=\"char\" arraysize=\"*\"/>"
+                + "</TABLE></RESOURCE></VOTABLE>";
+        server.enqueue(vot(200, body));
+        server.enqueue(vot(200, body.replace("<TABLE>", "<v:TABLE xmlns:v=\"urn:v\">").replace("</TABLE>", "</v:TABLE>")
+                .replace("<FIELD", "<v:FIELD")));
+        server.enqueue(vot(200, body));
+        for (int i = 0; i < 2; i++) {
+            Recorder sink = new Recorder(-1);
+            client().queryToSink("SELECT tdt, target FROM t", 10, false, null, sink);
+            assertNotNull(sink.meta, "table announced");
+            assertEquals(2, sink.meta.getColumnCount());
+            assertEquals("target", sink.meta.getColumnInfo(1).getName());
+            assertEquals(0, sink.rows.size());
+            assertTrue(sink.ended);
+        }
+        StarTable t = client().query("SELECT tdt, target FROM t", 10, false, null).table();
+        assertEquals(0, t.getRowCount());
+        assertEquals(2, t.getColumnCount());
+    }
+
+    @Test
     void errorAfterTheStreamedTableFailsTheQuery() {
         String body = TWO_ROWS.replace("</TABLE>", "</TABLE><INFO name=\"QUERY_STATUS\" value=\"ERROR\">query timed out</INFO>");
         server.enqueue(vot(200, body));
