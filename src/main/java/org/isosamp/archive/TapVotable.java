@@ -40,8 +40,9 @@ final class TapVotable {
      * @param hasTable a TABLE element exists (before the pass stopped)
      * @param error    the QUERY_STATUS error text, or null when no error status
      * @param overflow a QUERY_STATUS=OVERFLOW was seen
-     * @param trailing  the INFOs that follow the first TABLE inside its ancestors (RESOURCE, VOTABLE),
-     *                  in document order: table metadata that a reader streaming the rows sees too late
+     * @param trailing  the INFOs after the start of the first TABLE's rows (DATA), in the TABLE or its
+     *                  ancestors (RESOURCE, VOTABLE), in document order: table metadata that a reader
+     *                  streaming the rows sees too late
      * @param malformed why the bytes are not well-formed XML (or why the next handler gave up), or null;
      *                  the other fields say what was seen before
      */
@@ -172,7 +173,10 @@ final class TapVotable {
         private int depth;
         /** Depth of the first TABLE, 0 before it. */
         private int tableDepth;
-        /** After the first TABLE: how many of its ancestors are still open (-1 before). */
+        /**
+         * Once the first TABLE's rows begin (its DATA; else its end): how many of the elements whose
+         * INFOs are table metadata (the TABLE, then its ancestors) are still open; -1 before.
+         */
         private int openAncestors = -1;
         private String statusValue;
         private String infoName;
@@ -218,6 +222,8 @@ final class TapVotable {
             if ("TABLE".equals(name) && !hasTable) {
                 hasTable = true;
                 tableDepth = depth;
+            } else if ("DATA".equals(name) && depth == tableDepth + 1 && openAncestors < 0) {
+                openAncestors = tableDepth; // a streaming reader has the table's metadata from here on
             } else if ("INFO".equals(name)) {
                 boolean status = "QUERY_STATUS".equalsIgnoreCase(TapXml.attr(atts, "name"));
                 boolean afterTable = openAncestors >= 0 && depth - 1 <= openAncestors;

@@ -375,6 +375,23 @@ class TapClientFaultTest {
     }
 
     @Test
+    void infosAfterTheRowsInsideTheTableAreTrailingToo() throws Exception {
+        String body = TWO_ROWS.replace("</DATA></TABLE>", "</DATA><INFO name=\"in_table\" value=\"1\"/></TABLE>"
+                + "<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>").replace("<TABLE>",
+                "<TABLE><INFO name=\"before_rows\" value=\"0\"/>");
+        server.enqueue(vot(200, body));
+        server.enqueue(vot(200, body));
+        QueryResult streamed = client().queryToSink("SELECT 1", 2, false, null, new Recorder(-1));
+        assertEquals(List.of("in_table", "QUERY_STATUS"),
+                     streamed.trailingParameters().stream().map(v -> v.getInfo().getName()).toList());
+        List<String> names = client().query("SELECT 1", 2, false, null).table().getParameters().stream()
+                .map(v -> v.getInfo().getName()).toList();
+        assertEquals(1, names.stream().filter("before_rows"::equals).count(), names.toString());
+        assertEquals(1, names.stream().filter("in_table"::equals).count(), names.toString());
+        assertEquals(2, names.stream().filter("QUERY_STATUS"::equals).count(), names.toString());
+    }
+
+    @Test
     void tableWithoutDataIsAnEmptyTable() throws Exception {
         String body = VOT_HEAD + "<INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE>"
                 + "<FIELD name=\"tdt\" datatype=\"int\"/><FIELD name=\"target\" datatype=\"char\" arraysize=\"*\"/>"
