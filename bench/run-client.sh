@@ -18,11 +18,41 @@ for i in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/tap/availability" >/dev/
 BASE="http://127.0.0.1:$PORT/nida-sl-tap/"
 Q="SELECT * FROM ida.observations"
 W=$(mktemp -d)
-hyperfine --warmup 1 --runs 5 --export-markdown bench/out/query-40k.md \
-  -n iso-samp "java -jar target/iso-samp.jar query --quiet --archive $BASE --maxrec 100000 '$Q' --output-format votable --output-file $W/i.vot" \
-  -n stilts   "stilts tapquery tapurl=${BASE}tap sync=true maxrec=100000 adql='$Q' out=$W/s.vot" \
-  -n astroquery "/usr/bin/python3 bench/astroquery_query.py $BASE 'SELECT TOP 100000 * FROM ida.observations' $W/a.vot" \
-  | tee bench/out/query-40k.txt
+# 40k-row query, whole process: iso-samp against STILTS tapquery writing the same format (votable, csv,
+# fits) and astroquery (votable: bench/astroquery_query.py). Round-robin: every command once per round,
+# each round starting one further on (QROUNDS rounds, default 5, after one warm-up round that is not
+# counted), so that the machine's load falls on all alike. Per run: wall and CPU (user+sys) seconds in
+# bench/out/query-40k-runs.txt; per command: mean, median, min wall and mean CPU; then the ratios.
+declare -a QN QC
+qcmd() { QN+=("$1"); QC+=("$2"); }
+ISO="java -jar target/iso-samp.jar query --quiet --archive $BASE --maxrec 100000 '$Q'"
+STILTS="stilts tapquery tapurl=${BASE}tap sync=true maxrec=100000 adql='$Q'"
+qcmd iso-votable    "$ISO --output-format votable --output-file $W/i.vot"
+qcmd stilts-votable "$STILTS out=$W/s.vot"
+qcmd astroquery     "/usr/bin/python3 bench/astroquery_query.py $BASE 'SELECT TOP 100000 * FROM ida.observations' $W/a.vot"
+qcmd iso-csv        "$ISO --output-format csv --output-file $W/i.csv"
+qcmd stilts-csv     "$STILTS ofmt=csv out=$W/s.csv"
+qcmd iso-fits       "$ISO --output-format fits --output-file $W/i.fits"
+qcmd stilts-fits    "$STILTS ofmt=fits out=$W/s.fits"
+: > bench/out/query-40k-runs.txt
+for r in $(seq 0 "${QROUNDS:-5}"); do
+  for k in "${!QN[@]}"; do
+    j=$(( (k + r) % ${#QN[@]} ))
+    /usr/bin/time -f "%e %U %S" -o "$W/qtime" bash -c "${QC[$j]}" >/dev/null 2>"$W/qerr" \
+      || { echo "${QN[$j]} failed:"; cat "$W/qerr"; exit 1; }
+    if [ "$r" -gt 0 ]; then echo "$r ${QN[$j]} $(cat "$W/qtime")" >> bench/out/query-40k-runs.txt; fi
+  done
+done
+for n in "${QN[@]}"; do
+  awk -v n="$n" '$2 == n {print $3, $4 + $5}' bench/out/query-40k-runs.txt | sort -g | awk -v n="$n" '
+    {w[NR] = $1; s += $1; c += $2}
+    END {printf "%-15s wall mean %6.3f s  median %6.3f s  min %6.3f s   CPU mean %6.3f s  (%d runs)\n",
+         n, s / NR, NR % 2 ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2, w[1], c / NR, NR}'
+done | tee bench/out/query-40k.txt
+awk '{s[$2] += $3; n[$2]++} END {for (k in s) m[k] = s[k] / n[k]
+  printf "iso-samp / STILTS: votable %.2f  csv %.2f  fits %.2f;  iso-samp votable / astroquery %.2f (means)\n",
+    m["iso-votable"] / m["stilts-votable"], m["iso-csv"] / m["stilts-csv"], m["iso-fits"] / m["stilts-fits"],
+    m["iso-votable"] / m["astroquery"]}' bench/out/query-40k-runs.txt | tee -a bench/out/query-40k.txt
 URL="${BASE}data?retrieval_type=OBSERVATION&tdt=80000203&product_level=DEFAULT_DATA_SET"
 curl -s -o /dev/null "$URL"            # generate and cache the 1 GiB product on the server first
 # The transfer alone (first request to rename, JVM start-up excluded) is DataClient's FINE line

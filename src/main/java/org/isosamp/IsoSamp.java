@@ -12,6 +12,9 @@ import org.isosamp.cli.SendProductCommand;
 import org.isosamp.cli.SendTableCommand;
 import org.isosamp.cli.ServeLocalCommand;
 import org.isosamp.cli.TablesCommand;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,13 +26,29 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "iso-samp", mixinStandardHelpOptions = true,
          versionProvider = IsoSamp.Version.class,
-         description = "Virtual Observatory client for ESA's ISO Data Archive.",
-         subcommands = { CommandLine.HelpCommand.class, QueryCommand.class, TablesCommand.class,
-                         ColumnsCommand.class, DownloadCommand.class, PostcardCommand.class, ConeCommand.class,
-                         CacheCommand.class, ClientsCommand.class, ListenCommand.class, SendTableCommand.class,
-                         SendProductCommand.class,
-                         ServeLocalCommand.class })
+         description = "Virtual Observatory client for ESA's ISO Data Archive.")
 public final class IsoSamp implements Runnable {
+
+    /** Every command, by name, in the order of the help. */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("help", CommandLine.HelpCommand.class);
+        m.put("query", QueryCommand.class);
+        m.put("tables", TablesCommand.class);
+        m.put("columns", ColumnsCommand.class);
+        m.put("download", DownloadCommand.class);
+        m.put("postcard", PostcardCommand.class);
+        m.put("cone", ConeCommand.class);
+        m.put("cache", CacheCommand.class);
+        m.put("clients", ClientsCommand.class);
+        m.put("listen", ListenCommand.class);
+        m.put("send-table", SendTableCommand.class);
+        m.put("send-product", SendProductCommand.class);
+        m.put("serve-local", ServeLocalCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
 
     /**
      * Runs a command line and returns its exit code (testable: no System.exit).
@@ -38,7 +57,7 @@ public final class IsoSamp implements Runnable {
      * @return 0 on success, non-zero on failure
      */
     public static int runMain(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args.length > 0 ? args[0] : null).execute(args);
     }
 
     /**
@@ -46,7 +65,23 @@ public final class IsoSamp implements Runnable {
      *         line, {@code iso-samp <command>: <what went wrong>}, on stderr and exits with 1
      */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * @param first the first argument: when it names a command (not {@code help}), only that
+     *              command is registered, since picocli reads the annotations of every registered
+     *              command when the command line is built (a noticeable part of start-up)
+     * @return the command line, as {@link #commandLine()}
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new IsoSamp());
+        Class<?> only = first == null || first.equals("help") ? null : COMMANDS.get(first);
+        if (only != null) {
+            cl.addSubcommand(first, only);
+        } else {
+            COMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             java.util.logging.Logger.getLogger(IsoSamp.class.getName())

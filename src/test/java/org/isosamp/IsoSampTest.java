@@ -2,13 +2,45 @@ package org.isosamp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class IsoSampTest {
     @Test
     void helpSucceedsAndUnknownCommandFails() {
         assertEquals(0, IsoSamp.runMain("--help"));
         assertNotEquals(0, IsoSamp.runMain("no-such-command"));
+    }
+
+    @Test
+    void everyRegisteredCommandIsNamedAsItsAnnotationSaysAndHasHelp() {
+        for (Map.Entry<String, Class<?>> e : IsoSamp.COMMANDS.entrySet()) {
+            assertEquals(e.getKey(), e.getValue().getAnnotation(CommandLine.Command.class).name());
+            CommandLine one = IsoSamp.commandLine(e.getKey());
+            if (!e.getKey().equals("help")) {
+                assertEquals(java.util.List.of(e.getKey()), java.util.List.copyOf(one.getSubcommands().keySet()));
+            }
+            StringWriter out = new StringWriter();
+            one.setOut(new PrintWriter(out));
+            assertEquals(0, one.execute(e.getKey(), "--help"), e.getKey());
+            assertTrue(out.toString().contains("Usage: iso-samp " + e.getKey()), out.toString());
+        }
+    }
+
+    @Test
+    void helpAndUnknownFirstWordsGetEveryCommand() {
+        assertEquals(IsoSamp.COMMANDS.keySet(), IsoSamp.commandLine().getSubcommands().keySet());
+        assertEquals(IsoSamp.COMMANDS.keySet(), IsoSamp.commandLine("help").getSubcommands().keySet());
+        assertEquals(IsoSamp.COMMANDS.keySet(), IsoSamp.commandLine("--help").getSubcommands().keySet());
+        StringWriter out = new StringWriter();
+        CommandLine cl = IsoSamp.commandLine("help");
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("help", "query"));
+        assertTrue(out.toString().contains("Usage: iso-samp query"), out.toString());
     }
 }

@@ -155,6 +155,20 @@ public final class IsoArchive {
         return tap.queryToVotable(adql, maxrec, async, phases, file);
     }
 
+    /**
+     * Runs an ADQL query and streams its table into {@code sink} as the answer arrives (see
+     * {@link TapClient#queryToSink}): the sink may take the rows as good only when this returns.
+     *
+     * @return no table; the overflow flag and the parameters that followed the rows
+     */
+    public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases,
+                                   uk.ac.starlink.table.TableSink sink) throws IOException {
+        if (adql == null || adql.isBlank()) {
+            throw new IllegalArgumentException("ADQL query is empty");
+        }
+        return tap.queryToSink(adql, maxrec, async, phases, sink);
+    }
+
     /** @return the archive's tables, with their columns if asked */
     public List<TableMeta> tables(boolean withColumns) throws IOException {
         return tap.tables(withColumns);

@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +24,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.isosamp.model.ColumnMeta;
 import org.isosamp.model.TableMeta;
 import org.xml.sax.SAXException;
@@ -34,6 +31,7 @@ import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StoragePolicy;
+import uk.ac.starlink.table.TableSink;
 
 /**
  * A TAP 1.1 client for the ISO Data Archive (or any TAP service): ADQL
@@ -55,6 +53,11 @@ import uk.ac.starlink.table.StoragePolicy;
  * if (r.overflow()) { ... more rows than MAXREC ... }
  * }</pre>
  *
+ * <p>Every answer is read in one pass as it arrives: the QUERY_STATUS check and
+ * the rows (STIL) in the same SAX parse. {@link #queryToVotable} copies the
+ * checked bytes to a file without touching STIL; {@link #queryToSink} streams
+ * the rows on, e.g. into a table file being written.
+ *
  * <p><b>Thread-safety:</b> immutable and thread-safe; one instance may serve
  * any number of concurrent queries. The returned tables are random-access
  * STIL tables: separate RowSequence/RowAccess objects may be used from
@@ -70,11 +73,12 @@ public final class TapClient {
     /** MAXREC for the TAP_SCHEMA fallback. */
     static final long METADATA_MAXREC = 10_000_000L;
 
-    private static final String WHAT = "IDA TAP query";
+    static final String WHAT = "IDA TAP query";
 
     private final OkHttpClient http;
     private final OkHttpClient noRedirect;
     private final HttpUrl base;
+    /** Storage for {@link #query} results; null for STIL's PREFER_MEMORY (resolved late: no STIL on the VOTable path). */
     private final StoragePolicy storage;
 
     /**
@@ -83,7 +87,7 @@ public final class TapClient {
      *                (a trailing slash is tolerated)
      */
     public TapClient(OkHttpClient http, HttpUrl tapBase) {
-        this(http, tapBase, StoragePolicy.PREFER_MEMORY);
+        this(http, tapBase, null);
     }
 
     /** As the public constructor, with the STIL storage policy for results (e.g. disk for huge answers). */
@@ -101,7 +105,7 @@ public final class TapClient {
             root = root.newBuilder().removePathSegment(0).build();
         }
         this.base = root;
-        this.storage = Objects.requireNonNull(storage, "storage");
+        this.storage = storage;
     }
 
     /** @return the service root, without a trailing slash */
@@ -127,7 +131,7 @@ public final class TapClient {
         if (maxrec < 0) {
             throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");
         }
-        return async ? queryAsync(adql, maxrec, phases, null) : querySync(adql, maxrec, null);
+        return run(adql, maxrec, async, phases, TapAnswer.Target.TABLE, null, null);
     }
 
     /**
@@ -140,13 +144,45 @@ public final class TapClient {
      */
     public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file)
             throws IOException {
-        Objects.requireNonNull(adql, "adql");
         Objects.requireNonNull(file, "file");
+        return run(adql, maxrec, async, phases, TapAnswer.Target.VOTABLE_FILE, file, null).overflow();
+    }
+
+    /**
+     * Runs a query and streams its first table into a sink as the answer arrives: one SAX pass
+     * checks QUERY_STATUS and decodes the rows, nothing is buffered or parsed twice. The sink gets
+     * {@code acceptMetadata} (the table named after the result URL's last segment, as STIL names it,
+     * when the TABLE has no name), the rows, then {@code endRows}; it must not take the table as good
+     * until this method returns normally, since a QUERY_STATUS=ERROR may follow the table (then this
+     * method throws after {@code endRows}).
+     *
+     * @param sink where the rows go; it may throw IOException to stop the query
+     * @return no table; the overflow flag, and the INFOs that followed the table
+     *         ({@link QueryResult#trailingParameters()}: part of the table's metadata for a reader
+     *         of the whole document, but known only after the rows)
+     * @throws ArchiveException as {@link #query}, and when the body breaks off as malformed XML
+     * @throws IOException      on network failures and timeouts, or the sink's own failure
+     */
+    public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases, TableSink sink)
+            throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        return run(adql, maxrec, async, phases, TapAnswer.Target.SINK, null, sink);
+    }
+
+    private QueryResult run(String adql, long maxrec, boolean async, Consumer<String> phases, TapAnswer.Target target,
+                            Path file, TableSink sink) throws IOException {
+        Objects.requireNonNull(adql, "adql");
         if (maxrec < 0) {
             throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");
         }
-        QueryResult r = async ? queryAsync(adql, maxrec, phases, file) : querySync(adql, maxrec, file);
-        return r.overflow();
+        Reader reader = resp -> TapAnswer.read(resp, maxrec, target, file, sink, storage);
+        return async ? queryAsync(adql, maxrec, phases, reader) : querySync(adql, maxrec, reader);
+    }
+
+    /** Reads a response; the caller closes it. */
+    @FunctionalInterface
+    private interface Reader {
+        QueryResult read(Response resp) throws IOException;
     }
 
     private FormBody.Builder form(String adql, long maxrec) {
@@ -162,63 +198,17 @@ public final class TapClient {
         return base.newBuilder().addPathSegment(segment).build();
     }
 
-    private QueryResult querySync(String adql, long maxrec, Path saveTo) throws IOException {
+    private QueryResult querySync(String adql, long maxrec, Reader reader) throws IOException {
         HttpUrl url = endpoint("sync");
         LOG.fine(() -> "POST " + url + " QUERY=" + adql + " MAXREC=" + maxrec);
         Request req = new Request.Builder().url(url).post(form(adql, maxrec).build()).build();
         try (Response resp = executeInterruptibly(http.newCall(req))) {
-            return readResult(resp, maxrec, saveTo);
-        }
-    }
-
-    /**
-     * Turns a TAP answer into a result or an {@link ArchiveException}; the caller closes the response.
-     * With {@code saveTo}, the checked VOTable is moved there instead of parsed, and the result has no table.
-     */
-    private QueryResult readResult(Response resp, long maxrec, Path saveTo) throws IOException {
-        String url = resp.request().url().toString();
-        if (!resp.isSuccessful()) {
-            throw new ArchiveException(WHAT, url, resp.code(), TapVotable.errorMessage(readLimited(resp)));
-        }
-        Path tmp = Files.createTempFile("isosamp-tap-", ".vot");
-        try {
-            ResponseBody body = resp.body();
-            try (InputStream in = body.byteStream()) {
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            TapVotable.Status status;
-            try (InputStream in = Files.newInputStream(tmp)) {
-                status = TapVotable.scan(in);
-            } catch (SAXException e) {
-                status = null;
-            }
-            if (status == null || !status.votable()) {
-                throw new ArchiveException(WHAT, url, 0, "HTTP " + resp.code() + " but the body is not a VOTable ("
-                        + (status == null ? "not XML" : "root element " + status.root())
-                        + ", Content-Type " + resp.header("Content-Type") + "): " + TapVotable.snippet(tmp));
-            }
-            if (status.error() != null) {
-                throw new ArchiveException(WHAT, url, 0, status.error());
-            }
-            if (!status.hasTable()) {
-                throw new ArchiveException(WHAT, url, 0, "VOTable without TABLE and without QUERY_STATUS=ERROR");
-            }
-            boolean overflow = status.overflow();
-            if (saveTo != null) {
-                FileNames.install(tmp, saveTo, true);
-                LOG.fine(() -> url + ": saved to " + saveTo + (overflow ? ", OVERFLOW" : ""));
-                return new QueryResult(null, overflow, maxrec);
-            }
-            StarTable table = TapVotable.read(tmp, storage);
-            LOG.fine(() -> url + ": " + table.getRowCount() + " rows" + (overflow ? ", OVERFLOW" : ""));
-            return new QueryResult(table, overflow, maxrec);
-        } finally {
-            Files.deleteIfExists(tmp);
+            return reader.read(resp);
         }
     }
 
     /** @return up to 64 KB of a body as text, for messages */
-    private static String readLimited(Response resp) {
+    static String readLimited(Response resp) {
         try (InputStream in = resp.body().byteStream()) {
             return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -228,7 +218,7 @@ public final class TapClient {
 
     // ---------------------------------------------------------------- async
 
-    private QueryResult queryAsync(String adql, long maxrec, Consumer<String> phases, Path saveTo)
+    private QueryResult queryAsync(String adql, long maxrec, Consumer<String> phases, Reader reader)
             throws IOException {
         HttpUrl url = endpoint("async");
         LOG.fine(() -> "POST " + url + " QUERY=" + adql + " MAXREC=" + maxrec + " PHASE=RUN");
@@ -253,7 +243,7 @@ public final class TapClient {
         LOG.fine(() -> "job " + jobUrl);
         boolean cancelled = false;
         try {
-            return awaitJob(jobUrl, maxrec, phases, saveTo);
+            return awaitJob(jobUrl, phases, reader);
         } catch (InterruptedIOException e) {
             if (e instanceof SocketTimeoutException) {
                 throw e;
@@ -274,7 +264,7 @@ public final class TapClient {
         }
     }
 
-    private QueryResult awaitJob(HttpUrl job, long maxrec, Consumer<String> phases, Path saveTo)
+    private QueryResult awaitJob(HttpUrl job, Consumer<String> phases, Reader reader)
             throws IOException {
         String last = null;
         long backoffMillis = 100;
@@ -313,7 +303,7 @@ public final class TapClient {
             }
             switch (phase) {
                 case "COMPLETED":
-                    return fetchResult(job, doc, maxrec, saveTo);
+                    return fetchResult(job, doc, reader);
                 case "ERROR":
                     throw new ArchiveException(WHAT, job.toString(), 0, jobError(job, doc));
                 case "ABORTED":
@@ -351,7 +341,7 @@ public final class TapClient {
         return limit >= 1000 ? limit / 1000 : 0;
     }
 
-    private QueryResult fetchResult(HttpUrl job, UwsJob doc, long maxrec, Path saveTo) throws IOException {
+    private QueryResult fetchResult(HttpUrl job, UwsJob doc, Reader reader) throws IOException {
         HttpUrl result = null;
         if (doc.resultHref() != null) {
             result = HttpUrl.parse(doc.resultHref());
@@ -365,7 +355,7 @@ public final class TapClient {
         HttpUrl r = result;
         LOG.fine(() -> "GET " + r);
         try (Response resp = executeInterruptibly(http.newCall(new Request.Builder().url(result).get().build()))) {
-            return readResult(resp, maxrec, saveTo);
+            return reader.read(resp);
         }
     }
 

@@ -68,25 +68,30 @@ public final class QueryCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "iso-samp-abort-job");
-        if (async) {
-            Runtime.getRuntime().addShutdownHook(abort);
-        }
-        try (ArchiveOptions.Session s = archive.open()) {
+        try (ArchiveOptions.Session s = archive.open();
+             // a table file is started (format resolved, folder checked) before the query is sent
+             TableFiles.Output table = outputFile != null && !isVotable(outputFormat, outputFile)
+                     ? TableFiles.open(outputFile, outputFormat) : null) {
+            if (async) {
+                Runtime.getRuntime().addShutdownHook(abort);
+            }
             java.util.function.Consumer<String> phases = phase -> {
                 if (!archive.quiet) {
                     err.println("job phase: " + phase);
                     err.flush();
                 }
             };
-            boolean overflow;
-            QueryResult r = null;
+            QueryResult r;
             try {
-                if (outputFile != null && isVotable(outputFormat, outputFile)) {
+                if (table != null) {
+                    // the rows go into the file as the answer is parsed: one pass, nothing parsed twice
+                    r = s.archive().queryToSink(adql, maxrec, async, phases, table);
+                } else if (outputFile != null) {
                     // the archive's own VOTable, checked, saved as it came: no parse, no rewrite
-                    overflow = s.archive().queryToVotable(adql, maxrec, async, phases, outputFile);
+                    r = new QueryResult(null, s.archive().queryToVotable(adql, maxrec, async, phases, outputFile),
+                                        maxrec);
                 } else {
                     r = s.archive().query(adql, maxrec, async, phases);
-                    overflow = r.overflow();
                 }
             } finally {
                 finished.countDown();
@@ -98,23 +103,19 @@ public final class QueryCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (overflow) {
+            if (table != null) {
+                // with the INFOs that followed the rows (QUERY_STATUS=OVERFLOW), as a whole-document reader has them
+                table.commit(r.trailingParameters());
+            }
+            if (r.overflow()) {
                 err.println("warning: result truncated at MAXREC=" + maxrec + " rows; more rows exist (raise --maxrec)");
                 err.flush();
             }
-            if (r == null) {
-                if (!archive.quiet) {
-                    err.println("wrote " + outputFile);
-                    err.flush();
-                }
-            } else if (outputFile != null) {
-                TableFiles.save(r.table(), outputFile, outputFormat);
-                if (!archive.quiet) {
-                    err.println("wrote " + r.table().getRowCount() + " rows to " + outputFile);
-                    err.flush();
-                }
-            } else {
+            if (outputFile == null) {
                 TablePrinter.print(r.table(), out, maxLines);
+            } else if (!archive.quiet) {
+                err.println(table != null ? "wrote " + table.rows() + " rows to " + outputFile : "wrote " + outputFile);
+                err.flush();
             }
         }
         return 0;

@@ -3,7 +3,9 @@ package org.isosamp.archive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +18,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -24,6 +29,10 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.isosamp.model.TableMeta;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.ac.starlink.table.DescribedValue;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.TableSink;
 
 /** Faults that the local archive cannot produce, on a mock server. */
 class TapClientFaultTest {
@@ -281,5 +290,220 @@ class TapClientFaultTest {
         RecordedRequest r = server.takeRequest();
         assertEquals("/tap/tables", r.getUrl().encodedPath());
         assertEquals("min", r.getUrl().queryParameter("detail"));
+    }
+    // ------------------------------------------------------------ streaming: queryToSink, queryToVotable
+
+    /** A sink that records what it is told, and can fail at a given row. */
+    static final class Recorder implements TableSink {
+        final List<Object[]> rows = new ArrayList<>();
+        final int failAt;
+        final IOException failure = new IOException("disk full");
+        StarTable meta;
+        boolean ended;
+
+        Recorder(int failAt) {
+            this.failAt = failAt;
+        }
+
+        @Override
+        public void acceptMetadata(StarTable m) {
+            meta = m;
+        }
+
+        @Override
+        public void acceptRow(Object[] row) throws IOException {
+            if (rows.size() == failAt) {
+                throw failure;
+            }
+            rows.add(row);
+        }
+
+        @Override
+        public void endRows() {
+            ended = true;
+        }
+    }
+
+    static final String TWO_ROWS = votable("OK", "<FIELD name=\"tdt\" datatype=\"int\"/>",
+            "<TR><TD>1</TD></TR><TR><TD>2</TD></TR>");
+
+    /** A BINARY2 answer of {@code n} int rows (a null-flag byte and 4 bytes each). */
+    static String binary2(int n) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(5 * n);
+        for (int i = 0; i < n; i++) {
+            b.put((byte) 0).putInt(i);
+        }
+        return VOT_HEAD + "<INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE><FIELD name=\"n\" datatype=\"int\"/>"
+                + "<DATA><BINARY2><STREAM encoding=\"base64\">" + Base64.getMimeEncoder().encodeToString(b.array())
+                + "</STREAM></BINARY2></DATA></TABLE></RESOURCE></VOTABLE>";
+    }
+
+    @Test
+    void queryToSinkStreamsTheRowsAndNamesTheTableAfterTheUrl() throws Exception {
+        server.enqueue(vot(200, binary2(1000)));
+        Recorder sink = new Recorder(-1);
+        QueryResult r = client().queryToSink("SELECT n FROM t", 5000, false, null, sink);
+        assertEquals(1000, sink.rows.size());
+        assertEquals(999, ((Number) sink.rows.get(999)[0]).intValue());
+        assertTrue(sink.ended);
+        assertEquals("sync", sink.meta.getName());
+        assertEquals(null, r.table());
+        assertFalse(r.overflow());
+        assertTrue(form(server.takeRequest()).contains("MAXREC=5000"));
+    }
+
+    @Test
+    void infosAfterTheTableComeBackAsParameters() throws Exception {
+        String body = TWO_ROWS.replace("</TABLE>", "</TABLE><INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>"
+                + "<INFO name=\"note\" value=\"v\">more text</INFO>");
+        server.enqueue(vot(200, body));
+        server.enqueue(vot(200, body));
+        QueryResult streamed = client().queryToSink("SELECT 1", 2, false, null, new Recorder(-1));
+        assertTrue(streamed.overflow());
+        List<DescribedValue> trailing = streamed.trailingParameters();
+        assertEquals(List.of("QUERY_STATUS", "note"), trailing.stream().map(v -> v.getInfo().getName()).toList());
+        assertEquals("OVERFLOW", trailing.get(0).getValue());
+        assertEquals("v", trailing.get(1).getValue());
+        assertEquals("more text", trailing.get(1).getInfo().getDescription());
+
+        QueryResult read = client().query("SELECT 1", 2, false, null);
+        List<DescribedValue> params = read.table().getParameters();
+        assertEquals(List.of("QUERY_STATUS", "QUERY_STATUS", "note"),
+                     params.stream().map(v -> v.getInfo().getName()).toList());
+        assertEquals("OK", params.get(0).getValue());
+        assertEquals("OVERFLOW", params.get(1).getValue());
+    }
+
+    @Test
+    void infosAfterTheRowsInsideTheTableAreTrailingToo() throws Exception {
+        String body = TWO_ROWS.replace("</DATA></TABLE>", "</DATA><INFO name=\"in_table\" value=\"1\"/></TABLE>"
+                + "<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>").replace("<TABLE>",
+                "<TABLE><INFO name=\"before_rows\" value=\"0\"/>");
+        server.enqueue(vot(200, body));
+        server.enqueue(vot(200, body));
+        QueryResult streamed = client().queryToSink("SELECT 1", 2, false, null, new Recorder(-1));
+        assertEquals(List.of("in_table", "QUERY_STATUS"),
+                     streamed.trailingParameters().stream().map(v -> v.getInfo().getName()).toList());
+        List<String> names = client().query("SELECT 1", 2, false, null).table().getParameters().stream()
+                .map(v -> v.getInfo().getName()).toList();
+        assertEquals(1, names.stream().filter("before_rows"::equals).count(), names.toString());
+        assertEquals(1, names.stream().filter("in_table"::equals).count(), names.toString());
+        assertEquals(2, names.stream().filter("QUERY_STATUS"::equals).count(), names.toString());
+    }
+
+    @Test
+    void tableWithoutDataIsAnEmptyTable() throws Exception {
+        String body = VOT_HEAD + "<INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE>"
+                + "<FIELD name=\"tdt\" datatype=\"int\"/><FIELD name=\"target\" datatype=\"char\" arraysize=\"*\"/>"
+                + "</TABLE></RESOURCE></VOTABLE>";
+        server.enqueue(vot(200, body));
+        server.enqueue(vot(200, body.replace("<TABLE>", "<v:TABLE xmlns:v=\"urn:v\">").replace("</TABLE>", "</v:TABLE>")
+                .replace("<FIELD", "<v:FIELD")));
+        server.enqueue(vot(200, body));
+        for (int i = 0; i < 2; i++) {
+            Recorder sink = new Recorder(-1);
+            client().queryToSink("SELECT tdt, target FROM t", 10, false, null, sink);
+            assertNotNull(sink.meta, "table announced");
+            assertEquals(2, sink.meta.getColumnCount());
+            assertEquals("target", sink.meta.getColumnInfo(1).getName());
+            assertEquals(0, sink.rows.size());
+            assertTrue(sink.ended);
+        }
+        StarTable t = client().query("SELECT tdt, target FROM t", 10, false, null).table();
+        assertEquals(0, t.getRowCount());
+        assertEquals(2, t.getColumnCount());
+    }
+
+    @Test
+    void errorAfterTheStreamedTableFailsTheQuery() {
+        String body = TWO_ROWS.replace("</TABLE>", "</TABLE><INFO name=\"QUERY_STATUS\" value=\"ERROR\">query timed out</INFO>");
+        server.enqueue(vot(200, body));
+        Recorder sink = new Recorder(-1);
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> client().queryToSink("SELECT 1", 10, false, null, sink));
+        assertEquals("query timed out", e.serverMessage());
+        assertEquals(2, sink.rows.size(), "the rows came before the error: the sink must not keep them");
+    }
+
+    @Test
+    void errorBeforeTheTableGivesTheSinkNothing() {
+        server.enqueue(vot(200, votable("ERROR", "<FIELD name=\"tdt\" datatype=\"int\"/>", "<TR><TD>1</TD></TR>")
+                .replace("value=\"ERROR\"/>", "value=\"ERROR\">Table ida.nope does not exist</INFO>")));
+        Recorder sink = new Recorder(-1);
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> client().queryToSink("SELECT * FROM ida.nope", 10, false, null, sink));
+        assertEquals("Table ida.nope does not exist", e.serverMessage());
+        assertEquals(null, sink.meta);
+    }
+
+    @Test
+    void sinkFailureStopsTheQueryWithTheSinksOwnException() {
+        server.enqueue(vot(200, binary2(5000)));
+        Recorder sink = new Recorder(100);
+        IOException e = assertThrows(IOException.class, () -> client().queryToSink("SELECT n FROM t", 10_000, false,
+                                                                                   null, sink));
+        assertSame(sink.failure, e);
+        assertFalse(sink.ended);
+        assertNoStilReaderLeft();
+    }
+
+    @Test
+    void binaryStreamCutShortIsMalformedAndLeavesNoThreadBehind() throws Exception {
+        String whole = binary2(5000);
+        String cut = whole.substring(0, whole.indexOf("</STREAM>") - 2000);
+        server.enqueue(vot(200, cut));
+        Recorder sink = new Recorder(-1);
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> client().queryToSink("SELECT n FROM t", 10_000, false, null, sink));
+        assertTrue(e.getMessage().contains("malformed"), e.getMessage());
+        assertFalse(sink.ended, "a cut table is not ended");
+        assertNoStilReaderLeft();
+    }
+
+    /** STIL decodes an inline STREAM on a thread named "Stream reader": it must end with the query. */
+    static void assertNoStilReaderLeft() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("Stream reader"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("STIL's \"Stream reader\" thread still runs after the query failed");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void truncatedTabledataIsMalformed() {
+        String cut = TWO_ROWS.substring(0, TWO_ROWS.indexOf("<TR><TD>2"));
+        server.enqueue(vot(200, cut));
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> client().queryToSink("SELECT 1", 10, false, null, new Recorder(-1)));
+        assertTrue(e.getMessage().contains("malformed"), e.getMessage());
+        server.enqueue(vot(200, cut));
+        assertThrows(ArchiveException.class, () -> client().query("SELECT 1", 10, false, null));
+    }
+
+    @Test
+    void votableFileIsTheBodyAsItCame(@TempDir Path dir) throws Exception {
+        String body = binary2(3000) + "\n<!-- served by a mock -->\n";
+        server.enqueue(vot(200, body));
+        Path f = dir.resolve("answer.vot");
+        assertFalse(client().queryToVotable("SELECT n FROM t", 10_000, false, null, f));
+        assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(f));
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(f), s.toList());
+        }
+    }
+
+    @Test
+    void votableFileIsNotWrittenForAnErrorAfterTheTable(@TempDir Path dir) throws Exception {
+        server.enqueue(vot(200, TWO_ROWS.replace("</TABLE>",
+                "</TABLE><INFO name=\"QUERY_STATUS\" value=\"ERROR\">query timed out</INFO>")));
+        Path f = dir.resolve("answer.vot");
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> client().queryToVotable("SELECT 1", 10, false, null, f));
+        assertEquals("query timed out", e.serverMessage());
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(), s.toList());
+        }
     }
 }

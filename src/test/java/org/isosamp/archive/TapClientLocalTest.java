@@ -1,5 +1,6 @@
 package org.isosamp.archive;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -25,6 +29,9 @@ import org.isosamp.model.TableMeta;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import okhttp3.FormBody;
+import uk.ac.starlink.table.TableSink;
 import uk.ac.starlink.table.StarTable;
 
 /** TapClient against the real embedded local archive on loopback. */
@@ -200,6 +207,54 @@ class TapClientLocalTest {
             assertNotNull(cols.get("aotname").arraysize());
             assertNotNull(cols.get("ra").ucd());
             assertNotNull(cols.get("ra").description());
+        }
+    }
+    @Test
+    void votableFileIsByteForByteTheArchivesAnswer(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("m31.vot");
+        assertTrue(esa().queryToVotable(M31, 20, false, null, f));
+        byte[] direct;
+        Request req = new Request.Builder().url(archive.tapUrl() + "/sync").post(new FormBody.Builder()
+                .add("REQUEST", "doQuery").add("LANG", "ADQL").add("FORMAT", "votable").add("MAXREC", "20")
+                .add("QUERY", M31).build()).build();
+        try (Response resp = http.newCall(req).execute()) {
+            direct = resp.body().bytes();
+        }
+        assertArrayEquals(direct, Files.readAllBytes(f));
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(f), s.toList(), "no part file left");
+        }
+    }
+
+    @Test
+    void streamedRowsAreTheRowsOfTheTable() throws IOException {
+        for (boolean async : new boolean[] {false, true}) {
+            List<Object[]> rows = new ArrayList<>();
+            String[] name = new String[1];
+            TableSink sink = new TableSink() {
+                @Override
+                public void acceptMetadata(StarTable meta) {
+                    name[0] = meta.getName();
+                }
+
+                @Override
+                public void acceptRow(Object[] row) {
+                    rows.add(row);
+                }
+
+                @Override
+                public void endRows() {
+                }
+            };
+            QueryResult streamed = esa().queryToSink(M31, 30, async, null, sink);
+            assertTrue(streamed.overflow());
+            assertEquals("OVERFLOW", streamed.trailingParameters().get(0).getValue());
+            assertEquals(async ? "result" : "sync", name[0]);
+            StarTable t = esa().query(M31, 30, async, null).table();
+            assertEquals(30, rows.size());
+            for (int r = 0; r < 30; r++) {
+                assertArrayEquals(t.getRow(r), rows.get(r), "row " + r);
+            }
         }
     }
 }

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every failure: a non-zero exit and one line on stderr naming what was wrong; no file left. */
 class CliErrorsTest {
@@ -75,5 +80,26 @@ class CliErrorsTest {
     @Test
     void unreachableArchiveIsOneLine() {
         oneLine(CliRun.run("tables", "--archive", "http://127.0.0.1:1/nida-sl-tap/"), 1, "127.0.0.1");
+    }
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "fits", "ecsv", "votable"})
+    void errorStatusAfterTheRowsLeavesNoFile(String format, @TempDir Path dir) throws Exception {
+        String rows = "<TR><TD>1</TD></TR>".repeat(5000);
+        String body = "<?xml version=\"1.0\"?><VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\">"
+            + "<RESOURCE type=\"results\"><INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE>"
+            + "<FIELD name=\"tdt\" datatype=\"int\"/><DATA><TABLEDATA>" + rows + "</TABLEDATA></DATA></TABLE>"
+            + "<INFO name=\"QUERY_STATUS\" value=\"ERROR\">query aborted after 5000 rows</INFO></RESOURCE></VOTABLE>";
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/x-votable+xml")
+                .body(body).build());
+            server.start();
+            oneLine(CliRun.run("query", "--archive", server.url("/nida-sl-tap/").toString(), "--quiet",
+                               "SELECT tdt FROM ida.observations", "--output-format", format,
+                               "--output-file", dir.resolve("x." + format).toString()),
+                    1, "query aborted after 5000 rows");
+        }
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(), s.toList());
+        }
     }
 }

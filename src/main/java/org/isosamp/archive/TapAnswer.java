@@ -1,0 +1,217 @@
+package org.isosamp.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import okhttp3.Response;
+import uk.ac.starlink.table.DescribedValue;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.StoragePolicy;
+import uk.ac.starlink.table.TableSink;
+
+/**
+ * Reads one TAP answer in one pass as it arrives, and checks it (HTTP status,
+ * VOTable root, QUERY_STATUS before or after the table, a TABLE, well-formed
+ * XML): into a table in STIL storage, into a {@link TableSink}, or byte for
+ * byte into a VOTable file (without STIL: the check skims the base64 rows,
+ * {@link StreamTextSkipper}). Stateless; thread-safe.
+ */
+final class TapAnswer {
+
+    private static final Logger LOG = Logger.getLogger(TapClient.class.getName());
+
+    private TapAnswer() {
+    }
+
+    /** What becomes of an answer. */
+    enum Target { TABLE, VOTABLE_FILE, SINK }
+
+    /**
+     * Turns a TAP answer into a result or an {@link ArchiveException}, in one pass over the body;
+     * the caller closes the response.
+     */
+    static QueryResult read(Response resp, long maxrec, Target target, Path file, TableSink sink,
+                            StoragePolicy storage) throws IOException {
+        String url = resp.request().url().toString();
+        if (!resp.isSuccessful()) {
+            throw new ArchiveException(TapClient.WHAT, url, resp.code(),
+                                       TapVotable.errorMessage(TapClient.readLimited(resp)));
+        }
+        if (target == Target.VOTABLE_FILE) {
+            return saveVotable(resp, maxrec, file);
+        }
+        BodyStream in = new BodyStream(resp.body().byteStream(), null);
+        String name = tableName(resp);
+        TapTables.StoreSink store = target == Target.TABLE
+                ? new TapTables.StoreSink(storage != null ? storage : StoragePolicy.PREFER_MEMORY) : null;
+        TapTables.Answer answer = TapTables.stream(in, store != null ? store : sink, name);
+        if (answer.sinkFailure() != null) {
+            throw answer.sinkFailure();
+        }
+        TapVotable.Status status = answer.status();
+        check(resp, status, in.head());
+        boolean overflow = status.overflow();
+        List<DescribedValue> trailing = TapTables.parameters(status.trailing());
+        if (store == null) {
+            LOG.fine(() -> url + ": streamed" + (overflow ? ", OVERFLOW" : ""));
+            return new QueryResult(null, overflow, maxrec, trailing);
+        }
+        StarTable table = TapTables.withParameters(store.table(), trailing);
+        LOG.fine(() -> url + ": " + table.getRowCount() + " rows" + (overflow ? ", OVERFLOW" : ""));
+        return new QueryResult(table, overflow, maxrec, trailing);
+    }
+
+    /** Copies the body to a file beside {@code file} while checking it, then moves it into place. */
+    private static QueryResult saveVotable(Response resp, long maxrec, Path file) throws IOException {
+        String url = resp.request().url().toString();
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path part = dir.resolve("." + file.getFileName() + "." + Long.toUnsignedString(
+                ThreadLocalRandom.current().nextLong(), 36) + ".part");
+        boolean installed = false;
+        try {
+            TapVotable.Status status;
+            BodyStream in;
+            try (OutputStream out = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+                in = new BodyStream(resp.body().byteStream(), out);
+                // the parser checks the structure; the base64 rows are checked as bytes (StreamTextSkipper)
+                status = TapVotable.scan(new StreamTextSkipper(in));
+                if (status.malformed() == null && status.error() == null) {
+                    in.drain(); // whatever follows the root element, so that the copy is the whole body
+                }
+            }
+            check(resp, status, in.head());
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            installed = true;
+            boolean overflow = status.overflow();
+            LOG.fine(() -> url + ": saved to " + file + (overflow ? ", OVERFLOW" : ""));
+            return new QueryResult(null, overflow, maxrec);
+        } finally {
+            if (!installed) {
+                Files.deleteIfExists(part);
+            }
+        }
+    }
+
+    /** @return the name STIL gives a table read from the answer's URL: its last path segment ("sync", "result") */
+    private static String tableName(Response resp) {
+        List<String> segs = resp.request().url().pathSegments();
+        for (int i = segs.size() - 1; i >= 0; i--) {
+            if (!segs.get(i).isEmpty()) {
+                return segs.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Throws unless the pass saw a VOTable with a TABLE, no error status and no malformed XML. */
+    private static void check(Response resp, TapVotable.Status status, byte[] head) throws ArchiveException {
+        String url = resp.request().url().toString();
+        if (!status.votable()) {
+            throw new ArchiveException(TapClient.WHAT, url, 0, "HTTP " + resp.code() + " but the body is not a VOTable ("
+                    + (status.root() == null ? "not XML" : "root element " + status.root())
+                    + ", Content-Type " + resp.header("Content-Type") + "): " + TapVotable.snippet(head));
+        }
+        if (status.error() != null) {
+            throw new ArchiveException(TapClient.WHAT, url, 0, status.error());
+        }
+        if (status.malformed() != null) {
+            throw new ArchiveException(TapClient.WHAT, url, 0, "the VOTable breaks off as malformed XML: " + status.malformed());
+        }
+        if (!status.hasTable()) {
+            throw new ArchiveException(TapClient.WHAT, url, 0, "VOTable without TABLE and without QUERY_STATUS=ERROR");
+        }
+    }
+
+    /**
+     * A response body as the parser reads it: keeps its first bytes (for messages), copies
+     * every byte to {@code copy} if given, and ignores {@code close} (the response is closed
+     * by its owner, after {@link #drain}).
+     */
+    private static final class BodyStream extends java.io.FilterInputStream {
+        private static final int HEAD = 4096;
+        private final OutputStream copy;
+        private final byte[] head = new byte[HEAD];
+        private int headLength;
+
+        BodyStream(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        private void seen(byte[] b, int off, int n) throws IOException {
+            if (headLength < HEAD) {
+                int k = Math.min(n, HEAD - headLength);
+                System.arraycopy(b, off, head, headLength, k);
+                headLength += k;
+            }
+            if (copy != null) {
+                copy.write(b, off, n);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = in.read();
+            if (c >= 0) {
+                seen(new byte[] {(byte) c}, 0, 1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                seen(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(n, 8192)];
+            int r = read(buf, 0, buf.length);
+            return Math.max(r, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // the response is closed by its owner
+        }
+
+        /** Reads (and copies) the rest of the body. */
+        void drain() throws IOException {
+            byte[] buf = new byte[8192];
+            while (read(buf, 0, buf.length) >= 0) {
+                // copied by read
+            }
+        }
+
+        /** @return the first bytes of the body, reading on if the parser stopped before them (for messages) */
+        byte[] head() {
+            try {
+                byte[] buf = new byte[HEAD];
+                while (headLength < HEAD && read(buf, 0, HEAD - headLength) >= 0) {
+                    // kept by read
+                }
+            } catch (IOException e) {
+                // what was read is enough for a message
+            }
+            return java.util.Arrays.copyOf(head, headLength);
+        }
+    }
+}
