@@ -1,12 +1,9 @@
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import org.astrogrid.samp.Message;
 import org.astrogrid.samp.Metadata;
-import org.astrogrid.samp.Response;
 import org.astrogrid.samp.client.AbstractMessageHandler;
 import org.astrogrid.samp.client.HubConnection;
 import org.astrogrid.samp.client.HubConnector;
@@ -38,13 +34,10 @@ import org.isosamp.samp.ProductServer;
 import org.isosamp.samp.ReceiveListener;
 import org.isosamp.samp.SampClient;
 import org.isosamp.samp.SampManifest;
-import org.isosamp.samp.SampPeer;
-import org.isosamp.samp.SentTable;
+import org.isosamp.samp.SentTables;
+import org.isosamp.samp.TableSender;
 import org.isosamp.samp.TablePublisher;
 import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.votable.DataFormat;
-import uk.ac.starlink.votable.VOTableVersion;
-import uk.ac.starlink.votable.VOTableWriter;
 
 /**
  * coord.pointAt.sky to broadcast, end to end, in one JVM: a real JSAMP hub (private lockfile), an "Aladin" client
@@ -61,9 +54,9 @@ import uk.ac.starlink.votable.VOTableWriter;
  * <p>Latency: from just before Aladin's {@code notify} to TOPCAT's receipt of the first and of the last
  * {@code table.load.votable} for that position, at the centres of ivoa.obscore rows drawn at random (seeded), so
  * that every position has at least one table; one position at a time (the next is sent once the previous
- * is done: clicks, not a burst). The publisher here is a stand-in for iso-samp's own, doing what a table send
- * costs: the table written as VOTable BINARY2 to a temporary file, served from the loopback ProductServer, and a
- * {@code callAll} whose replies are waited for.
+ * is done: clicks, not a burst). Tables go out through iso-samp's own {@code TableSender}, as {@code listen}
+ * registers it (VOTable BINARY2 in a session folder, served from the loopback ProductServer, call-and-wait with a
+ * 10 s reply timeout).
  *
  * <p>Burst: 100 positions notified one every 10 ms (from a small pool on a fixed schedule: one notify takes the
  * hub 5-30 ms here), walking along a dense field; then the tables TOPCAT got are counted, and checked to be the
@@ -71,7 +64,6 @@ import uk.ac.starlink.votable.VOTableWriter;
  */
 public class PointAtBench {
 
-    static final AtomicInteger IDS = new AtomicInteger();
     static final List<Double> SEND_MS = new CopyOnWriteArrayList<>();
     static final Map<Long, Long> RECEIVED = new ConcurrentHashMap<>();
 
@@ -117,7 +109,8 @@ public class PointAtBench {
         HubConnector aladin = client(where, "Aladin", null);
 
         SampClient samp = new SampClient(where.profile(), SampManifest.load(), server);
-        ConeSearcher searcher = new ConeSearcher(archive, new BenchPublisher(samp, server, dir),
+        ConeSearcher searcher = new ConeSearcher(archive, new TimedSender(new TableSender(samp, server,
+                                                 new SentTables(), Duration.ofSeconds(10), TableSender.DEFAULT_MAX_TABLES)),
                                                  ConeSearcher.Settings.of(SampManifest.load()));
         Map<Long, CountDownLatch> done = new ConcurrentHashMap<>();
         Map<Long, List<String>> published = new ConcurrentHashMap<>();
@@ -301,28 +294,14 @@ public class PointAtBench {
         return c;
     }
 
-    /** What a table send costs: VOTable BINARY2 to a file, served on loopback, callAll and wait for replies. */
-    record BenchPublisher(SampClient samp, ProductServer server, Path dir) implements TablePublisher {
+    /** iso-samp's own sender, as {@code listen} registers it, timed around each send. */
+    record TimedSender(TableSender sender) implements TablePublisher {
         @Override
         public Sent send(StarTable table, String name, String recipientId) throws IOException {
             long t0 = System.nanoTime();
-            String id = "iso-samp-" + IDS.incrementAndGet();
-            Path file = dir.resolve(id + ".vot");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                new VOTableWriter(DataFormat.BINARY2, true, VOTableVersion.V13).writeStarTable(table, out);
-            }
-            URL url = server.addFile(file, id + ".vot", "application/x-votable+xml");
-            Message msg = new Message("table.load.votable").addParam("url", url.toString())
-                .addParam("table-id", id).addParam("name", name);
-            Map<SampPeer, Response> replies;
-            try {
-                replies = samp.callAllAndWait(msg, Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted");
-            }
+            Sent sent = sender.send(table, name, recipientId);
             SEND_MS.add((System.nanoTime() - t0) / 1e6);
-            return new Sent(new SentTable(id, url, name, file, table.getRowCount()), new LinkedHashMap<>(replies));
+            return sent;
         }
     }
 }

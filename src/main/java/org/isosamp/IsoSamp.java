@@ -1,5 +1,7 @@
 package org.isosamp;
 
+import org.isosamp.archive.IsoArchive;
+import org.isosamp.cli.ArchiveOptions;
 import org.isosamp.cli.CacheCommand;
 import org.isosamp.cli.ClientsCommand;
 import org.isosamp.cli.ColumnsCommand;
@@ -112,7 +114,24 @@ public final class IsoSamp implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && usesArchive(COMMANDS.get(args[0]))) {
+            // the HTTP client's TLS set-up runs while picocli reads the command line
+            IsoArchive.prepareDefaultHttpClient();
+        }
         System.exit(runMain(args));
+    }
+
+    /** @return whether {@code command} (null: none) talks to an archive: it has {@link ArchiveOptions} */
+    static boolean usesArchive(Class<?> command) {
+        if (command == null) {
+            return false;
+        }
+        for (java.lang.reflect.Field f : command.getDeclaredFields()) {
+            if (f.getType() == ArchiveOptions.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.isosamp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,5 +43,19 @@ class IsoSampTest {
         cl.setOut(new PrintWriter(out));
         assertEquals(0, cl.execute("help", "query"));
         assertTrue(out.toString().contains("Usage: iso-samp query"), out.toString());
+    }
+
+    @Test
+    void theHttpClientIsPreparedAheadExactlyForCommandsWithAnArchiveOption() {
+        int with = 0;
+        for (Map.Entry<String, Class<?>> e : IsoSamp.COMMANDS.entrySet()) {
+            CommandLine.Model.CommandSpec spec = IsoSamp.commandLine(e.getKey()).getSubcommands().get(e.getKey())
+                .getCommandSpec();
+            boolean archiveOption = spec.findOption("--archive") != null;
+            assertEquals(archiveOption, IsoSamp.usesArchive(e.getValue()), e.getKey());
+            with += archiveOption ? 1 : 0;
+        }
+        assertTrue(with >= 8 && with < IsoSamp.COMMANDS.size(), with + " commands with --archive");
+        assertFalse(IsoSamp.usesArchive(null));
     }
 }

@@ -101,11 +101,31 @@ public final class IsoArchive {
     }
 
     /**
-     * @return an HTTP client with the timeouts astroquery lacks: 15 s to connect, 120 s between
-     *         bytes, no limit on a whole call (products are large)
+     * The shared default client, made on first use: 15 s to connect, 120 s between bytes, no limit on a whole
+     * call (products are large); astroquery has no timeouts at all. One client for the whole process, as OkHttp
+     * advises: one connection pool, one dispatcher, and its TLS set up once (reading the JDK's trust store, about
+     * a quarter of a second of a command's start-up). Derive variants with {@link OkHttpClient#newBuilder()}.
+     *
+     * @return the same client on every call
      */
     public static OkHttpClient defaultHttpClient() {
-        return new OkHttpClient.Builder()
+        return DefaultClient.INSTANCE;
+    }
+
+    /**
+     * Makes the default client on a daemon thread, so that its TLS set-up overlaps whatever the caller does
+     * meanwhile (the launcher: reading the command line, starting a local archive); a later
+     * {@link #defaultHttpClient()} gets it, waiting only for what is left. Harmless if called more than once.
+     */
+    public static void prepareDefaultHttpClient() {
+        Thread t = new Thread(IsoArchive::defaultHttpClient, "iso-samp-http-setup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Holder: class initialisation makes the client once, and any thread that asks meanwhile waits for it. */
+    private static final class DefaultClient {
+        static final OkHttpClient INSTANCE = new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(15))
             .readTimeout(Duration.ofSeconds(120))
             .writeTimeout(Duration.ofSeconds(60))
