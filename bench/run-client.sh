@@ -4,7 +4,7 @@
 #  - a 40k-row query, whole process, saved as VOTable: iso-samp vs STILTS tapquery vs astroquery
 #  - a 1 GiB product download: iso-samp vs curl, alternating (ROUNDS, default 6): whole-process time and peak
 #    RSS, and the transfer's own MB/s (JVM start-up excluded)
-# Needs hyperfine, stilts, curl, GNU time (apt-get install hyperfine stilts curl time python3-astroquery).
+# Needs stilts, curl, GNU time and astroquery (apt-get install stilts curl time python3-astroquery).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q package -DskipTests
