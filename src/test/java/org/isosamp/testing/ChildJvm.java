@@ -52,6 +52,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** @return whether the process still runs */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until the output holds {@code marker}; fails, with the output, if the process ends first. */
     public void awaitOutput(String marker, Duration timeout) throws InterruptedException {
         Await.value(() -> output().contains(marker) || !process.isAlive() ? Boolean.TRUE : null, timeout,
