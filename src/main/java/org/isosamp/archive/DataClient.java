@@ -54,10 +54,9 @@ import org.isosamp.model.RetrievalType;
  * whose {@code Content-Range} starts there, else starts over. A 200 {@code text/html} page is an
  * {@link ArchiveException} ("got an HTML page instead of a product"), not retried; nor is a local file failure
  * (the {@code .part} file cannot be created, written or moved into place, e.g. a full disk), nor anything once
- * the calling thread is
- * interrupted (an {@link InterruptedIOException}). Timeouts are those of the injected {@link OkHttpClient}; over
- * HTTP/1 the read timeout is enforced by the socket alone (see {@code copy}). {@code Accept-Encoding: identity}
- * is sent, so byte offsets are file offsets. At {@code FINE} the log reports each product's bytes, seconds (from
+ * the calling thread is interrupted (an {@link InterruptedIOException}). Timeouts are those of the injected
+ * {@link OkHttpClient}; over HTTP/1 the read timeout is enforced by the socket alone (see {@code copy}).
+ * {@code Accept-Encoding: identity} is sent, so byte offsets are file offsets. At {@code FINE} the log reports each product's bytes, seconds (from
  * the first request to the rename, retries included) and MB/s.
  *
  * <p>Immutable and thread-safe; concurrent downloads to the same final name in the same directory each write a
