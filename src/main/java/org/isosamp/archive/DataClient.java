@@ -5,10 +5,8 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,6 +23,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
+import org.isosamp.io.PartFile;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
 
@@ -37,10 +36,11 @@ import org.isosamp.model.RetrievalType;
  * // dir/80000203.tar
  * }</pre>
  *
- * <p><b>Streaming</b>: the body goes straight to {@code targetDir/.<name>.part} through one 256 KiB direct buffer
- * and never lies whole in memory; once complete (byte count equal to {@code Content-Length} or
- * {@code Content-Range}'s length, when given) it is moved atomically over {@code targetDir/<name>}. On any failure
- * the {@code .part} file is deleted and an existing file of the final name is left untouched.
+ * <p><b>Streaming</b>: the body goes straight to a hidden {@code targetDir/.<name>.<random>.part} file
+ * ({@link PartFile}) through one 256 KiB direct buffer and never lies whole in memory; once complete (byte count
+ * equal to {@code Content-Length} or {@code Content-Range}'s length, when given) it is moved atomically over
+ * {@code targetDir/<name>}. The part file lives for the whole call, retries included; on any failure, and when
+ * the JVM exits meanwhile (Ctrl-C), it is deleted and an existing file of the final name is left untouched.
  *
  * <p><b>Naming</b>: see {@link FileNames}: the server's {@code Content-Disposition} name (tolerantly parsed;
  * without one the URL's tdt plus an extension from {@code Content-Type}); a requested name gets the server's
@@ -53,14 +53,14 @@ import org.isosamp.model.RetrievalType;
  * {@code Accept-Ranges: bytes} the retry asks {@code Range: bytes=<have>-} and appends if the answer is a 206
  * whose {@code Content-Range} starts there, else starts over. A 200 {@code text/html} page is an
  * {@link ArchiveException} ("got an HTML page instead of a product"), not retried; nor is a local file failure
- * (the {@code .part} file cannot be opened or written, e.g. a full disk), nor anything once the calling thread is
- * interrupted (an {@link InterruptedIOException}). Timeouts are those of the injected {@link OkHttpClient}; over
- * HTTP/1 the read timeout is enforced by the socket alone (see {@code copy}). {@code Accept-Encoding: identity}
- * is sent, so byte offsets are file offsets. At {@code FINE} the log reports each product's bytes, seconds (from
+ * (the {@code .part} file cannot be created, written or moved into place, e.g. a full disk), nor anything once
+ * the calling thread is interrupted (an {@link InterruptedIOException}). Timeouts are those of the injected
+ * {@link OkHttpClient}; over HTTP/1 the read timeout is enforced by the socket alone (see {@code copy}).
+ * {@code Accept-Encoding: identity} is sent, so byte offsets are file offsets. At {@code FINE} the log reports each product's bytes, seconds (from
  * the first request to the rename, retries included) and MB/s.
  *
- * <p>Immutable and thread-safe; concurrent downloads to the same final name in the same directory are not
- * supported (they share the {@code .part} file).
+ * <p>Immutable and thread-safe; concurrent downloads to the same final name in the same directory each write a
+ * part file of their own, and the last to finish wins.
  */
 public final class DataClient {
 
@@ -152,7 +152,7 @@ public final class DataClient {
         Files.createDirectories(targetDir);
         Attempts state = new Attempts();
         state.startNanos = System.nanoTime();
-        try {
+        try (state) {
             for (int attempt = 0; ; attempt++) {
                 try {
                     Path done = tryOnce(url, targetDir, requestedName, listener, state);
@@ -174,21 +174,24 @@ public final class DataClient {
                 }
                 sleep(FIRST_BACKOFF_MILLIS << attempt);
             }
-        } finally {
-            if (state.part != null) {
-                Files.deleteIfExists(state.part);
-            }
         }
     }
 
-    /** Mutable state carried from one attempt to the next. */
-    private static final class Attempts {
-        Path part;
+    /** Mutable state carried from one attempt to the next; closing it drops an uncommitted part file. */
+    private static final class Attempts implements AutoCloseable {
+        PartFile part;
         Path target;
         long startNanos;
         long have;
         long total = -1;
         boolean ranges;
+
+        @Override
+        public void close() throws IOException {
+            if (part != null) {
+                part.close();
+            }
+        }
     }
 
     /** Wraps an IOException that must not be retried (hostile name, HTML page, local file failure). */
@@ -229,7 +232,7 @@ public final class DataClient {
                     String server = FileNames.serverName(resp.header("Content-Disposition"), type, url);
                     String name = FileNames.finalName(requestedName, server);
                     s.target = FileNames.inside(dir, name);
-                    s.part = FileNames.inside(dir, "." + name + ".part");
+                    s.part = PartFile.beside(s.target);
                 } catch (IOException e) {
                     throw new NonRetryable(e);
                 }
@@ -260,8 +263,11 @@ public final class DataClient {
                     + " bytes");
             }
         }
-        move(s.part, s.target);
-        s.part = null;
+        try {
+            s.part.commit();
+        } catch (IOException e) {
+            throw new NonRetryable(e);
+        }
         LOG.fine(() -> {
             double seconds = (System.nanoTime() - s.startNanos) / 1e9;
             return String.format(Locale.ROOT, "wrote %s to %s: %d bytes in %.3f s (%.1f MB/s)",
@@ -271,7 +277,7 @@ public final class DataClient {
     }
 
     /**
-     * Streams the body into {@code s.part} through one direct buffer and a {@link FileChannel}, serially on the
+     * Streams the body into the part file through one direct buffer and a {@link FileChannel}, serially on the
      * calling thread. {@code s.have} counts bytes on disk only: when the body fails part-way, what arrived is
      * written first, so a retry asks for exactly the rest.
      *
@@ -281,9 +287,9 @@ public final class DataClient {
     private static void copy(Response resp, Attempts s, boolean append, Listener listener) throws IOException {
         FileChannel file;
         try {
-            file = append ? FileChannel.open(s.part, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
-                : FileChannel.open(s.part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                                   StandardOpenOption.TRUNCATE_EXISTING);
+            // never CREATE: a part file deleted at JVM exit stays deleted
+            file = append ? FileChannel.open(s.part.path(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                : FileChannel.open(s.part.path(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new NonRetryable(e);
         }
@@ -340,10 +346,10 @@ public final class DataClient {
         } catch (IOException e) {
             IOException local;
             if (e instanceof ClosedByInterruptException) {
-                local = new InterruptedIOException("interrupted while writing " + s.part);
+                local = new InterruptedIOException("interrupted while writing " + s.part.path());
                 local.initCause(e);
             } else {
-                local = new IOException("cannot write " + s.part + ": " + e.getMessage(), e);
+                local = new IOException("cannot write " + s.part.path() + ": " + e.getMessage(), e);
             }
             if (pending != null) {
                 local.addSuppressed(pending);
@@ -353,14 +359,6 @@ public final class DataClient {
         buf.clear();
         if (listener != null) {
             listener.progress(s.have, s.total);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

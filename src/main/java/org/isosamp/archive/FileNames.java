@@ -1,9 +1,7 @@
 package org.isosamp.archive;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -170,28 +168,5 @@ final class FileNames {
             }
         }
         return null;
-    }
-
-    /**
-     * Puts a file in place under {@code target}, through a hidden temporary beside it and an
-     * atomic rename, so that {@code target} is never seen half-written and a failure leaves nothing.
-     *
-     * @param move move {@code source} (else copy it)
-     */
-    static void install(Path source, Path target, boolean move) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path part = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            if (move) {
-                Files.move(source, part, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING,
-                                     StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.isosamp.io.PartFile;
 import org.isosamp.model.ColumnMeta;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
@@ -276,7 +277,11 @@ public final class IsoArchive {
             throws IOException {
         Files.createDirectories(dir);
         Path target = FileNames.inside(dir, FileNames.finalName(name, cached.getFileName().toString()));
-        FileNames.install(cached, target, false);
+        // through a part file beside the target: never seen half-copied, nothing left on failure or Ctrl-C
+        try (PartFile part = PartFile.beside(target)) {
+            part.copyFrom(cached);
+            part.commit();
+        }
         LOG.fine(() -> "from the product cache: " + target);
         if (listener != null) {
             long n = Files.size(target);

@@ -3,14 +3,11 @@ package org.isosamp.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import okhttp3.Response;
+import org.isosamp.io.PartFile;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StoragePolicy;
@@ -68,19 +65,13 @@ final class TapAnswer {
         return new QueryResult(table, overflow, maxrec, trailing);
     }
 
-    /** Copies the body to a file beside {@code file} while checking it, then moves it into place. */
+    /** Copies the body to a part file beside {@code file} while checking it, then moves it into place. */
     private static QueryResult saveVotable(Response resp, long maxrec, Path file) throws IOException {
         String url = resp.request().url().toString();
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path part = dir.resolve("." + file.getFileName() + "." + Long.toUnsignedString(
-                ThreadLocalRandom.current().nextLong(), 36) + ".part");
-        boolean installed = false;
-        try {
+        try (PartFile part = PartFile.beside(file)) {
             TapVotable.Status status;
             BodyStream in;
-            try (OutputStream out = new java.io.BufferedOutputStream(
-                    Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(part.newOutputStream(), 1 << 16)) {
                 in = new BodyStream(resp.body().byteStream(), out);
                 // the parser checks the structure; the base64 rows are checked as bytes (StreamTextSkipper)
                 status = TapVotable.scan(new StreamTextSkipper(in));
@@ -89,15 +80,10 @@ final class TapAnswer {
                 }
             }
             check(resp, status, in.head());
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            installed = true;
+            part.commit();
             boolean overflow = status.overflow();
             LOG.fine(() -> url + ": saved to " + file + (overflow ? ", OVERFLOW" : ""));
             return new QueryResult(null, overflow, maxrec);
-        } finally {
-            if (!installed) {
-                Files.deleteIfExists(part);
-            }
         }
     }
 

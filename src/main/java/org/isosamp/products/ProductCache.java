@@ -3,21 +3,19 @@ package org.isosamp.products;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.isosamp.io.PartFile;
 
 /**
  * Complete product downloads kept by URL, so a product is fetched once.
@@ -26,9 +24,10 @@ import java.util.regex.Pattern;
  * extension ({@code .tar}, {@code .fits}, {@code .fits.gz}, {@code .png}) taken from the stored file's name. Only
  * what {@link #put} is given is stored, and callers give it only complete, verified downloads (the
  * {@code DataClient} never writes here): there are no failures, HTML pages or partial files in the cache.
- * {@link #put} copies into a hidden {@code .<hash>.<random>.part} file and moves it atomically into place, so a
- * reader sees the old file or the new one, never half of one; {@code .part} files left by a crashed process are
- * ignored by {@link #get} and removed by {@link #clear}. There is no expiry: archive products do not change.
+ * {@link #put} copies into a hidden {@code .<hash><extension>.<random>.part} file and moves it atomically into
+ * place ({@link PartFile}), so a reader sees the old file or the new one, never half of one. A part file is deleted
+ * on failure and when the JVM exits (Ctrl-C); those left by a killed or crashed process are ignored by {@link #get}
+ * and removed by {@link #clear}. There is no expiry: archive products do not change.
  *
  * <p>Thread-safe; within one process puts, gets and clears are coordinated, between processes the atomic moves
  * keep every visible file complete.
@@ -82,18 +81,12 @@ public final class ProductCache {
         if (!Files.isRegularFile(completeFile)) {
             throw new NoSuchFileException(completeFile.toString(), null, "not a regular file, not cached");
         }
-        Files.createDirectories(dir);
         Path target = dir.resolve(key + extension(completeFile.getFileName().toString()));
-        Path tmp = dir.resolve("." + key + "." + UUID.randomUUID() + ".part");
-        try {
-            Files.copy(completeFile, tmp, StandardCopyOption.REPLACE_EXISTING);
+        try (PartFile part = PartFile.beside(target)) {
+            part.copyFrom(completeFile);
             lock.writeLock().lock();
             try {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                part.commit();
                 // an earlier entry of the same URL under another extension
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, key + "*")) {
                     for (Path p : ds) {
@@ -105,8 +98,6 @@ public final class ProductCache {
             } finally {
                 lock.writeLock().unlock();
             }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
         LOG.fine(() -> "cached " + url + " as " + target);
         return target;

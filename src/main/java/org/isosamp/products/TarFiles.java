@@ -3,19 +3,18 @@ package org.isosamp.products;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.UUID;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.isosamp.io.PartFile;
 
 /**
  * Listing and safe extraction of tar files (OBSERVATION products), streamed with commons-compress.
@@ -30,8 +29,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * <li>symbolic links and hard links are rejected (not skipped): the archive never needs them and a link is the
  * classic way out of the destination; so are devices, FIFOs and other special entries.</li>
  * </ul>
- * The second pass writes each file to a hidden temporary in its directory and moves it into place, so no partial
- * file is left at an entry's name; a write through an existing symbolic link in the destination that leads outside
+ * The second pass writes each file to a hidden part file in its directory and moves it into place
+ * ({@link PartFile}), so no partial file is left at an entry's name, nor a part file after a failure or Ctrl-C; a write through an existing symbolic link in the destination that leads outside
  * it is refused. A failure in the second pass (a truncated tar) leaves the files completed so far. Nested tars are
  * extracted as files, not opened. Later duplicates replace earlier entries.
  *
@@ -105,17 +104,12 @@ public final class TarFiles {
                     throw new IOException("tar entry \"" + e.getName() + "\" would overwrite the symbolic link "
                         + target);
                 }
-                Path tmp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
-                try {
-                    Files.copy(in, tmp);
-                    Files.setLastModifiedTime(tmp, FileTime.from(e.getModTime().toInstant()));
-                    try {
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException ex) {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                try (PartFile part = PartFile.beside(target)) {
+                    try (OutputStream out = part.newOutputStream()) {
+                        in.transferTo(out);
                     }
-                } finally {
-                    Files.deleteIfExists(tmp);
+                    Files.setLastModifiedTime(part.path(), FileTime.from(e.getModTime().toInstant()));
+                    part.commit();
                 }
                 written.add(target);
             }

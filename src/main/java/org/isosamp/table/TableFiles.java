@@ -4,14 +4,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import org.isosamp.io.PartFile;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.OnceRowPipe;
 import uk.ac.starlink.table.RowStore;
@@ -27,8 +24,8 @@ import uk.ac.starlink.table.formats.CsvTableWriter;
 /**
  * Saves tables in any output format STIL knows (votable, csv, fits, ecsv,
  * ascii, text, html, tst, ...), under exactly the file name given, written to
- * a hidden {@code .<name>.<random>.part} file beside it and moved into place,
- * so that a failure leaves no partial file.
+ * a hidden {@code .<name>.<random>.part} file beside it and moved into place
+ * ({@link PartFile}), so that a failure, or Ctrl-C, leaves no partial file.
  *
  * <p>{@link #open} takes a table as a stream of rows (a STIL {@link TableSink}),
  * e.g. straight from a TAP answer being parsed:
@@ -61,18 +58,11 @@ public final class TableFiles {
      */
     public static void save(StarTable table, Path file, String format) throws IOException {
         StarTableWriter writer = FitsAscii.install(writer(file, format));
-        Path part = newPart(file);
-        boolean installed = false;
-        try {
+        try (PartFile part = PartFile.beside(file)) {
             try (OutputStream out = open(part)) {
                 writer.writeStarTable(table, out);
             }
-            install(part, file);
-            installed = true;
-        } finally {
-            if (!installed) {
-                Files.deleteIfExists(part);
-            }
+            part.commit();
         }
     }
 
@@ -86,7 +76,7 @@ public final class TableFiles {
      */
     public static Output open(Path file, String format) throws IOException {
         StarTableWriter writer = FitsAscii.install(writer(file, format));
-        return new Output(file, writer, newPart(file), writer instanceof CsvTableWriter);
+        return new Output(file, writer, PartFile.beside(file), writer instanceof CsvTableWriter);
     }
 
     /**
@@ -105,29 +95,8 @@ public final class TableFiles {
         }
     }
 
-    /** @return a new empty hidden file beside {@code file}, with the permissions a new file gets */
-    private static Path newPart(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        while (true) {
-            Path part = dir.resolve("." + file.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
-            try {
-                Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return part;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // try another name
-            }
-        }
-    }
-
-    private static OutputStream open(Path part) throws IOException {
-        return new BufferedOutputStream(Files.newOutputStream(part, StandardOpenOption.TRUNCATE_EXISTING,
-                                                              StandardOpenOption.WRITE), 1 << 16);
-    }
-
-    private static void install(Path part, Path file) throws IOException {
-        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    private static OutputStream open(PartFile part) throws IOException {
+        return new BufferedOutputStream(part.newOutputStream(), 1 << 16);
     }
 
     /** @return {@code table} with {@code extra} after its own parameters */
@@ -164,7 +133,7 @@ public final class TableFiles {
     public static final class Output implements TableSink, AutoCloseable {
         private final Path file;
         private final StarTableWriter writer;
-        private final Path part;
+        private final PartFile part;
         private final boolean streaming;
         private long rows;
         private boolean ended;
@@ -176,7 +145,7 @@ public final class TableFiles {
         // otherwise: kept until commit
         private RowStore store;
 
-        Output(Path file, StarTableWriter writer, Path part, boolean streaming) {
+        Output(Path file, StarTableWriter writer, PartFile part, boolean streaming) {
             this.file = file;
             this.writer = writer;
             this.part = part;
@@ -282,7 +251,7 @@ public final class TableFiles {
                     throw t instanceof IOException io ? io : new IOException("writing " + file + " failed: " + t, t);
                 }
             }
-            install(part, file);
+            part.commit();
             done = true;
         }
 
@@ -315,7 +284,7 @@ public final class TableFiles {
                     }
                 }
             } finally {
-                Files.deleteIfExists(part);
+                part.close();
             }
         }
     }

@@ -287,14 +287,45 @@ class DataClientFaultTest {
         Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
         Path old = existing();
-        Path part = dir.resolve(".80000203.tar.part");
-        Files.createSymbolicLink(part, full); // opens fine, every write fails with ENOSPC
-        server.enqueue(ok(PAYLOAD).build());
+        // the first answer breaks off; while the client asks for the rest, its part file becomes a link to
+        // /dev/full, which opens fine and fails every write with ENOSPC
+        List<Path> parts = new ArrayList<>();
+        AtomicInteger n = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+                if (n.getAndIncrement() == 0) {
+                    return ok(Arrays.copyOf(PAYLOAD, 1000)).setHeader("Content-Length", PAYLOAD.length)
+                        .onResponseEnd(new SocketEffect.CloseSocket(true, true, true)).build();
+                }
+                try (Stream<Path> s = Files.list(dir)) {
+                    parts.addAll(s.filter(p -> p.getFileName().toString().endsWith(".part")).toList());
+                    Files.delete(parts.get(0));
+                    Files.createSymbolicLink(parts.get(0), full);
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+                return partial(1000);
+            }
+        });
         IOException e = assertThrows(IOException.class, () -> client.download(url, dir, "80000203", null));
-        assertEquals("cannot write " + part + ": No space left on device", e.getMessage());
-        assertEquals(1, server.getRequestCount());
+        assertEquals(1, parts.size(), "one part file for the whole call: " + parts);
+        assertEquals("cannot write " + parts.get(0) + ": No space left on device", e.getMessage());
+        assertEquals(2, server.getRequestCount());
         assertEquals(List.of("80000203.tar"), listNames(dir));
         assertEquals("old product", Files.readString(old));
+    }
+
+    @Test
+    void aTargetThatCannotBeReplacedIsNotRetriedAndLeavesNoPartialFile() throws Exception {
+        Path taken = Files.createDirectories(dir.resolve("80000203.tar"));
+        Files.writeString(taken.resolve("keep"), "keep");
+        server.enqueue(ok(PAYLOAD).build());
+        IOException e = assertThrows(IOException.class, () -> client.download(url, dir, "80000203", null));
+        assertTrue(e.getMessage().contains(taken.toString()), e.getMessage());
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of("80000203.tar"), listNames(dir));
+        assertEquals(List.of("keep"), listNames(taken));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.isosamp.products;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.isosamp.io.PartFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,18 @@ class ProductCacheTest {
         assertTrue(Files.isDirectory(cache.dir()));
         try (Stream<Path> s = Files.list(cache.dir())) {
             assertEquals(0, s.count(), "stale .part removed too");
+        }
+    }
+
+    @Test
+    void aPartFileLeftInTheCacheIsNoEntryAndClearRemovesIt() throws Exception {
+        ProductCache cache = new ProductCache(tmp.resolve("cache"));
+        // as a process killed during a put leaves it
+        try (PartFile left = PartFile.beside(cache.dir().resolve(ProductCache.key(URL) + ".fits.gz"))) {
+            Files.writeString(left.path(), "half a product");
+            assertEquals(Optional.empty(), cache.get(URL));
+            assertEquals(0, cache.clear());
+            assertFalse(Files.exists(left.path()));
         }
     }
 

@@ -2,10 +2,8 @@ package org.isosamp.local.products;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.isosamp.io.PartFile;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
 
@@ -175,21 +174,12 @@ public final class GeneratedProductSource implements ProductSource {
 
     private void generate(ObservationInfo obs, RetrievalType type, ProductLevel level, Long largeBytes, Path target)
             throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".tmp-" + target.getFileName(), ".part");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        try (PartFile part = PartFile.beside(target)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(part.newOutputStream(), 1 << 16)) {
                 writeProduct(out, obs, type, level, largeBytes);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            part.commit();
             generated.incrementAndGet();
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
         }
     }
 
