@@ -24,8 +24,10 @@ import org.astrogrid.samp.Response;
 import org.astrogrid.samp.client.HubConnection;
 import org.isosamp.testing.FakeViewer;
 import org.isosamp.testing.RecordingPublisher;
-import org.isosamp.testing.TestHub;
+import org.isosamp.testing.SharedArchive;
+import org.isosamp.testing.TestBus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 10 000 random malformed messages (seeded) to the receiving handlers: every call is answered with a samp.error
@@ -47,128 +49,128 @@ class ReceiveFuzzTest {
     record Fuzz(Message msg, Set<String> culprits) {
     }
 
+    @RegisterExtension
+    final TestBus bus = new TestBus();
+
     @Test
     void tenThousandMalformedMessagesLeaveTheListenerAnswering() throws Exception {
-        try (TestHub hub = TestHub.start(); ProductServer server = ProductServer.start()) {
-            RecordingPublisher publisher = new RecordingPublisher();
-            ConeSearcher searcher = new ConeSearcher(PointAtReceiveTest.localArchive(), publisher,
-                                                     ConeSearcher.Settings.of(SampManifest.load()));
-            SentTables tables = new SentTables();
-            tables.add(new SentTable("iso-samp-1", new URL("http://127.0.0.1:1/iso-samp/1/t.vot"), "t",
-                                     Path.of("t.vot"), 5));
-            AtomicInteger rowEvents = new AtomicInteger();
-            tables.addRowListener(new SentTables.RowListener() {
-                @Override
-                public void highlighted(SentTable t, long row, String senderId) {
-                    rowEvents.incrementAndGet();
-                }
+        RecordingPublisher publisher = new RecordingPublisher();
+        ConeSearcher searcher = new ConeSearcher(SharedArchive.client(), publisher,
+                                                 ConeSearcher.Settings.of(SampManifest.load()));
+        SentTables tables = new SentTables();
+        tables.add(new SentTable("iso-samp-1", new URL("http://127.0.0.1:1/iso-samp/1/t.vot"), "t",
+                                 Path.of("t.vot"), 5));
+        AtomicInteger rowEvents = new AtomicInteger();
+        tables.addRowListener(new SentTables.RowListener() {
+            @Override
+            public void highlighted(SentTable t, long row, String senderId) {
+                rowEvents.incrementAndGet();
+            }
 
-                @Override
-                public void selected(SentTable t, long[] rows, String senderId) {
-                    rowEvents.incrementAndGet();
-                }
-            });
-            AtomicInteger received = new AtomicInteger();
-            AtomicInteger rejected = new AtomicInteger();
-            ReceiveListener counter = new ReceiveListener() {
-                @Override
-                public void received(PointAt p) {
-                    received.incrementAndGet();
-                }
+            @Override
+            public void selected(SentTable t, long[] rows, String senderId) {
+                rowEvents.incrementAndGet();
+            }
+        });
+        AtomicInteger received = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
+        ReceiveListener counter = new ReceiveListener() {
+            @Override
+            public void received(PointAt p) {
+                received.incrementAndGet();
+            }
 
-                @Override
-                public void rejected(String senderId, String mtype, String errortxt) {
-                    rejected.incrementAndGet();
-                }
-            };
-            searcher.addListener(counter);
-            PointAtHandler pointAt = new PointAtHandler(searcher);
-            RowMessageHandler rows = new RowMessageHandler(tables);
-            pointAt.addListener(counter);
-            rows.addListener(counter);
-            try (SampClient samp = new SampClient(hub.location().profile(), SampManifest.load(), server);
-                 FakeViewer fuzzer = new FakeViewer(hub, "fuzzer", "samp.app.ping")) {
-                samp.addHandler(pointAt);
-                samp.addHandler(rows);
-                samp.start(0);
-                assertTrue(samp.awaitConnection(Duration.ofSeconds(10)));
-                String self = samp.selfId();
-                assertTrue(fuzzer.connector().callAndWait(self, new Message("samp.app.ping"), 10).isOK());
+            @Override
+            public void rejected(String senderId, String mtype, String errortxt) {
+                rejected.incrementAndGet();
+            }
+        };
+        searcher.addListener(counter);
+        PointAtHandler pointAt = new PointAtHandler(searcher);
+        RowMessageHandler rows = new RowMessageHandler(tables);
+        pointAt.addListener(counter);
+        rows.addListener(counter);
+        try (FakeViewer fuzzer = new FakeViewer(bus.hub(), "fuzzer", "samp.app.ping")) {
+            SampClient samp = bus.samp();
+            samp.addHandler(pointAt);
+            samp.addHandler(rows);
+            bus.connect(1);
+            String self = samp.selfId();
+            assertTrue(fuzzer.connector().callAndWait(self, new Message("samp.app.ping"), 10).isOK());
 
-                long heapBefore = usedHeapAfterGc();
-                long workersBefore = ConeSearcherTest.workers();
-                int threadsBefore = Thread.activeCount();
-                Random random = new Random(20261123);
-                Generator gen = new Generator(random);
+            long heapBefore = usedHeapAfterGc();
+            long workersBefore = ConeSearcherTest.workers();
+            int threadsBefore = Thread.activeCount();
+            Random random = new Random(20261123);
+            Generator gen = new Generator(random);
 
-                // 1. through the hub
-                ExecutorService pool = Executors.newFixedThreadPool(4);
-                List<Future<String>> hubResults = new ArrayList<>();
-                for (int i = 0; i < VIA_HUB; i++) {
-                    Fuzz f = gen.next(true);
-                    boolean call = i % 2 == 0;
-                    hubResults.add(pool.submit(() -> {
-                        HubConnection c = fuzzer.connector().getConnection();
-                        if (!call) {
-                            c.notify(self, f.msg());
-                            return null;
-                        }
-                        Response r = c.callAndWait(self, f.msg(), 30);
-                        return check(f, r);
-                    }));
+            // 1. through the hub
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<String>> hubResults = new ArrayList<>();
+            for (int i = 0; i < VIA_HUB; i++) {
+                Fuzz f = gen.next(true);
+                boolean call = i % 2 == 0;
+                hubResults.add(pool.submit(() -> {
+                    HubConnection c = fuzzer.connector().getConnection();
+                    if (!call) {
+                        c.notify(self, f.msg());
+                        return null;
+                    }
+                    Response r = c.callAndWait(self, f.msg(), 30);
+                    return check(f, r);
+                }));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Future<String> fr : hubResults) {
+                String p = fr.get();
+                if (p != null) {
+                    problems.add(p);
                 }
-                List<String> problems = new ArrayList<>();
-                for (Future<String> fr : hubResults) {
-                    String p = fr.get();
+            }
+            pool.shutdown();
+
+            // 2. straight to the handlers, as JSAMP's HubConnector would hand them over
+            Map<String, Response> replies = new HashMap<>();
+            HubConnection direct = stubConnection(replies);
+            for (int i = VIA_HUB; i < TOTAL; i++) {
+                Fuzz f = gen.next(false);
+                ImmediateReplyHandler h = PointAtHandler.MTYPE.equals(f.msg().get(Message.MTYPE_KEY))
+                    ? pointAt : rows;
+                if (i % 2 == 0) {
+                    h.receiveNotification(direct, "c9", f.msg());
+                } else {
+                    String id = "msg-" + i;
+                    h.receiveCall(direct, "c9", id, f.msg());
+                    Response r = replies.remove(id);
+                    String p = r == null ? "no reply to " + f.msg() : check(f, r);
                     if (p != null) {
                         problems.add(p);
                     }
                 }
-                pool.shutdown();
-
-                // 2. straight to the handlers, as JSAMP's HubConnector would hand them over
-                Map<String, Response> replies = new HashMap<>();
-                HubConnection direct = stubConnection(replies);
-                for (int i = VIA_HUB; i < TOTAL; i++) {
-                    Fuzz f = gen.next(false);
-                    ImmediateReplyHandler h = PointAtHandler.MTYPE.equals(f.msg().get(Message.MTYPE_KEY))
-                        ? pointAt : rows;
-                    if (i % 2 == 0) {
-                        h.receiveNotification(direct, "c9", f.msg());
-                    } else {
-                        String id = "msg-" + i;
-                        h.receiveCall(direct, "c9", id, f.msg());
-                        Response r = replies.remove(id);
-                        String p = r == null ? "no reply to " + f.msg() : check(f, r);
-                        if (p != null) {
-                            problems.add(p);
-                        }
-                    }
-                }
-                assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())),
-                             problems.size() + " problems");
-                assertEquals(0, received.get(), "a malformed position got through");
-                assertEquals(0, rowEvents.get(), "a malformed row message got through");
-                waitFor(() -> rejected.get() == TOTAL, "every message rejected: " + rejected.get());
-
-                // still answering, and a good position still searched
-                Response pong = fuzzer.connector().callAndWait(self, new Message("samp.app.ping"), 10);
-                assertTrue(pong.isOK(), String.valueOf(pong));
-                Response ok = fuzzer.connector().callAndWait(self, PointAtReceiveTest.pointAt("10.6847", "41.2690"), 10);
-                assertTrue(ok.isOK(), String.valueOf(ok));
-                assertEquals(3, publisher.await(3, 15_000).size());
-
-                assertEquals(workersBefore, ConeSearcherTest.workers(), "worker threads");
-                waitFor(() -> Thread.activeCount() <= threadsBefore + 16,
-                        "threads " + threadsBefore + " -> " + Thread.activeCount());
-                long heapAfter = usedHeapAfterGc();
-                assertTrue(heapAfter - heapBefore < 48L << 20,
-                    "used heap after GC grew from " + (heapBefore >> 20) + " MiB to " + (heapAfter >> 20) + " MiB");
-                System.err.printf("fuzz: heap after GC %d -> %d MiB, threads %d -> %d%n", heapBefore >> 20,
-                                  heapAfter >> 20, threadsBefore, Thread.activeCount());
-            } finally {
-                searcher.close();
             }
+            assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())),
+                         problems.size() + " problems");
+            assertEquals(0, received.get(), "a malformed position got through");
+            assertEquals(0, rowEvents.get(), "a malformed row message got through");
+            waitFor(() -> rejected.get() == TOTAL, "every message rejected: " + rejected.get());
+
+            // still answering, and a good position still searched
+            Response pong = fuzzer.connector().callAndWait(self, new Message("samp.app.ping"), 10);
+            assertTrue(pong.isOK(), String.valueOf(pong));
+            Response ok = fuzzer.connector().callAndWait(self, PointAtReceiveTest.pointAt("10.6847", "41.2690"), 10);
+            assertTrue(ok.isOK(), String.valueOf(ok));
+            assertEquals(3, publisher.await(3, 15_000).size());
+
+            assertEquals(workersBefore, ConeSearcherTest.workers(), "worker threads");
+            waitFor(() -> Thread.activeCount() <= threadsBefore + 16,
+                    "threads " + threadsBefore + " -> " + Thread.activeCount());
+            long heapAfter = usedHeapAfterGc();
+            assertTrue(heapAfter - heapBefore < 48L << 20,
+                "used heap after GC grew from " + (heapBefore >> 20) + " MiB to " + (heapAfter >> 20) + " MiB");
+            System.err.printf("fuzz: heap after GC %d -> %d MiB, threads %d -> %d%n", heapBefore >> 20,
+                              heapAfter >> 20, threadsBefore, Thread.activeCount());
+        } finally {
+            searcher.close();
         }
     }
 
