@@ -3,6 +3,9 @@ package org.isosamp.samp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.nio.file.Path;
@@ -130,24 +133,7 @@ class ReceiveFuzzTest {
             pool.shutdown();
 
             // 2. straight to the handlers, as JSAMP's HubConnector would hand them over
-            Map<String, Response> replies = new HashMap<>();
-            HubConnection direct = stubConnection(replies);
-            for (int i = VIA_HUB; i < TOTAL; i++) {
-                Fuzz f = gen.next(false);
-                ImmediateReplyHandler h = PointAtHandler.MTYPE.equals(f.msg().get(Message.MTYPE_KEY))
-                    ? pointAt : rows;
-                if (i % 2 == 0) {
-                    h.receiveNotification(direct, "c9", f.msg());
-                } else {
-                    String id = "msg-" + i;
-                    h.receiveCall(direct, "c9", id, f.msg());
-                    Response r = replies.remove(id);
-                    String p = r == null ? "no reply to " + f.msg() : check(f, r);
-                    if (p != null) {
-                        problems.add(p);
-                    }
-                }
-            }
+            List<WeakReference<Message>> delivered = deliverDirectly(gen, TOTAL - VIA_HUB, pointAt, rows, problems);
             assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())),
                          problems.size() + " problems");
             assertEquals(0, received.get(), "a malformed position got through");
@@ -167,6 +153,9 @@ class ReceiveFuzzTest {
             long heapAfter = usedHeapAfterGc();
             assertTrue(heapAfter - heapBefore < 48L << 20,
                 "used heap after GC grew from " + (heapBefore >> 20) + " MiB to " + (heapAfter >> 20) + " MiB");
+            long kept = delivered.stream().filter(m -> m.get() != null).count();
+            assertEquals(0, kept, kept + " of the " + delivered.size() + " messages handed straight to the handlers"
+                + " are still reachable after GC: something keeps them");
             System.err.printf("fuzz: heap after GC %d -> %d MiB, threads %d -> %d%n", heapBefore >> 20,
                               heapAfter >> 20, threadsBefore, Thread.activeCount());
         } finally {
@@ -190,15 +179,55 @@ class ReceiveFuzzTest {
         return "\"" + SampParams.safe(txt, 300) + "\" names none of " + f.culprits();
     }
 
-    static long usedHeapAfterGc() throws InterruptedException {
-        Runtime rt = Runtime.getRuntime();
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(100);
-            best = Math.min(best, rt.totalMemory() - rt.freeMemory());
+    /**
+     * Hands messages straight to the handlers, as JSAMP's HubConnector would (every other one a call, its reply
+     * checked), in a frame of its own so that no local variable of the test keeps the last one.
+     *
+     * @return a weak reference to each message: once handled, nothing should keep any
+     */
+    static List<WeakReference<Message>> deliverDirectly(Generator gen, int n, ImmediateReplyHandler pointAt,
+            ImmediateReplyHandler rows, List<String> problems) {
+        Map<String, Response> replies = new HashMap<>();
+        HubConnection direct = stubConnection(replies);
+        List<WeakReference<Message>> delivered = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Fuzz f = gen.next(false);
+            delivered.add(new WeakReference<>(f.msg()));
+            ImmediateReplyHandler h = PointAtHandler.MTYPE.equals(f.msg().get(Message.MTYPE_KEY)) ? pointAt : rows;
+            if (i % 2 == 0) {
+                h.receiveNotification(direct, "c9", f.msg());
+            } else {
+                String id = "msg-" + i;
+                h.receiveCall(direct, "c9", id, f.msg());
+                Response r = replies.remove(id);
+                String p = r == null ? "no reply to " + f.msg() : check(f, r);
+                if (p != null) {
+                    problems.add(p);
+                }
+            }
         }
-        return best;
+        return delivered;
+    }
+
+    /**
+     * @return the heap in use after full collections, as the MemoryMXBean reports it: collected until two readings
+     *         in a row agree within 1 MiB (at most 10 times), the lowest reading. {@code gc()} returns once the
+     *         collection is done, so nothing waits in between.
+     */
+    static long usedHeapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long lowest = Long.MAX_VALUE;
+        long previous = -1;
+        for (int i = 0; i < 10; i++) {
+            memory.gc();
+            long used = memory.getHeapMemoryUsage().getUsed();
+            lowest = Math.min(lowest, used);
+            if (previous >= 0 && Math.abs(used - previous) < 1 << 20) {
+                break;
+            }
+            previous = used;
+        }
+        return lowest;
     }
 
     static void waitFor(java.util.function.BooleanSupplier ok, String what) throws InterruptedException {
