@@ -58,13 +58,18 @@ class TableSenderTest {
         assertEquals(7, result.getRowCount());
     }
 
+    /** @return a sender with the default reply timeout and bound on served tables */
+    private TableSender sender() {
+        return new TableSender(bus.samp(), bus.server(), sent);
+    }
+
     @Test
     void queryResultGoesAsVotableToEveryTableClientWithAFreshIdEachTime() throws Exception {
         try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable", "table.load.fits");
              FakeViewer splat = new FakeViewer(bus.hub(), "splat", "spectrum.load.ssa-generic", "table.load.votable");
              FakeViewer aladin = new FakeViewer(bus.hub(), "Aladin", "image.load.fits", "table.load.votable");
              FakeViewer ds9 = new FakeViewer(bus.hub(), "ds9", "image.load.fits");
-             TableSender sender = new TableSender(bus.samp(), bus.server(), sent)) {
+             TableSender sender = sender()) {
             bus.connect(4);
             TableSender.Published first = sender.publish(result, "ssap rows", null);
             assertEquals(Set.of("topcat", "splat", "Aladin"), names(first.delivery().recipients()));
@@ -105,7 +110,7 @@ class TableSenderTest {
     void aFitsOnlyClientGetsFitsBasicWithItsOwnIdAndUrl() throws Exception {
         try (FakeViewer votClient = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
              FakeViewer fitsClient = new FakeViewer(bus.hub(), "fitsonly", "table.load.fits");
-             TableSender sender = new TableSender(bus.samp(), bus.server(), sent)) {
+             TableSender sender = sender()) {
             bus.connect(2);
             TableSender.Published p = sender.publish(result, "ssap rows", null);
             assertEquals(2, p.formats().size());
@@ -168,7 +173,7 @@ class TableSenderTest {
     void toOneClientByNameOrId() throws Exception {
         try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
              FakeViewer aladin = new FakeViewer(bus.hub(), "Aladin", "image.load.fits", "table.load.votable");
-             TableSender sender = new TableSender(bus.samp(), bus.server(), sent)) {
+             TableSender sender = sender()) {
             bus.connect(2);
             TableSender.Published p = sender.publish(result, "t", "aladin");
             assertEquals(Set.of("Aladin"), names(p.delivery().recipients()));
@@ -183,7 +188,7 @@ class TableSenderTest {
     @Test
     void anUnknownNameListsTheClientsAndSendsNothing() throws Exception {
         try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
-             TableSender sender = new TableSender(bus.samp(), bus.server(), sent)) {
+             TableSender sender = sender()) {
             bus.connect(1);
             SampException e = assertThrows(SampException.class, () -> sender.publish(result, "t", "splat"));
             assertTrue(e.getMessage().startsWith("no SAMP client named \"splat\" on the hub (clients: "),
@@ -197,7 +202,7 @@ class TableSenderTest {
     @Test
     void aNamedClientThatTakesNoTablesIsRefusedSayingWhatItTakes() throws Exception {
         try (FakeViewer ds9 = new FakeViewer(bus.hub(), "ds9", "image.load.fits");
-             TableSender sender = new TableSender(bus.samp(), bus.server(), sent)) {
+             TableSender sender = sender()) {
             bus.connect(1);
             SampException e = assertThrows(SampException.class, () -> sender.publish(result, "t", "ds9"));
             assertEquals("cannot send the table to ds9 (" + ds9.id() + "): it does not take table.load.votable or"
@@ -208,7 +213,7 @@ class TableSenderTest {
     @Test
     void nobodyTakingTablesIsOneClearError() throws Exception {
         try (FakeViewer ds9 = new FakeViewer(bus.hub(), "ds9", "image.load.fits");
-             TableSender sender = new TableSender(bus.samp(), bus.server(), sent)) {
+             TableSender sender = sender()) {
             bus.connect(1);
             SampException e = assertThrows(SampException.class, () -> sender.publish(result, "t", null));
             assertTrue(e.getMessage().startsWith("nobody received the table: no client on the hub takes"
@@ -243,7 +248,7 @@ class TableSenderTest {
         try (FakeViewer fitsClient = new FakeViewer(bus.hub(), "fitsonly", "table.load.fits");
              FakeViewer votClient = new FakeViewer(bus.hub(), "topcat", "table.load.votable")) {
             bus.connect(2);
-            TableSender sender = new TableSender(bus.samp(), bus.server(), sent);
+            TableSender sender = sender();
             TableSender.Published p = sender.publish(result, "a", null);
             sender.publish(result, "b", null);
             Path dir = sender.sessionDir();
@@ -261,7 +266,7 @@ class TableSenderTest {
 
     @Test
     void notConnectedSaysSo() {
-        try (TableSender sender = new TableSender(bus.samp(), bus.server(), sent)) {
+        try (TableSender sender = sender()) {
             SampException e = assertThrows(SampException.class, () -> sender.publish(result, "t", null));
             assertEquals("not connected to a SAMP hub", e.getMessage());
         }
