@@ -121,13 +121,17 @@ public final class IsoSamp implements Runnable {
         System.exit(runMain(args));
     }
 
-    /** @return whether {@code command} (null: none) talks to an archive: it has {@link ArchiveOptions} */
+    /**
+     * @return whether {@code command} (null: none) talks to an archive: it has {@link ArchiveOptions}, itself or in
+     *         one of its mixins (as {@code SendOptions} has)
+     */
     static boolean usesArchive(Class<?> command) {
         if (command == null) {
             return false;
         }
         for (java.lang.reflect.Field f : command.getDeclaredFields()) {
-            if (f.getType() == ArchiveOptions.class) {
+            if (f.getType() == ArchiveOptions.class
+                || f.isAnnotationPresent(CommandLine.Mixin.class) && usesArchive(f.getType())) {
                 return true;
             }
         }

@@ -28,8 +28,7 @@ public final class ClientsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (SampOptions.Bus bus = samp.open()) {
-            samp.connect(bus, 0);
+        try (SampOptions.Bus bus = samp.openConnected()) {
             List<String> sends = org.isosamp.samp.SampManifest.load().sends();
             out.println("hub: " + bus.location().lockUrl() + "   iso-samp: " + bus.client().selfId());
             for (SampPeer p : bus.client().peers()) {

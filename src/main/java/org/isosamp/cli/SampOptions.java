@@ -71,6 +71,22 @@ public final class SampOptions {
     }
 
     /**
+     * Opens a bus session with no handlers of its own and {@link #connect}s it, without autoconnect.
+     *
+     * @throws SampException naming the lockfile and what to do when no hub answers in time (nothing is left open)
+     */
+    Bus openConnected() throws IOException, InterruptedException {
+        Bus bus = open();
+        try {
+            connect(bus, 0);
+            return bus;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            bus.close();
+            throw e;
+        }
+    }
+
+    /**
      * Registers and waits for the hub.
      *
      * @param bus the session

@@ -1,10 +1,28 @@
 package org.isosamp.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
+import org.astrogrid.samp.client.SampException;
+import org.isosamp.samp.Delivery;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options of the commands that send over SAMP: to whom, and how long each receiver has to reply. */
+/**
+ * What the commands that send over SAMP share: the archive and hub options, to whom ({@code --to}), how long each
+ * receiver has to reply ({@code --timeout}), and the report of what each receiver said.
+ */
 public final class SendOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Mixin
+    ArchiveOptions archive;
+
+    @Mixin
+    SampOptions samp;
 
     @Option(names = "--to", paramLabel = "NAME|ID", description = "send to this client only (see 'clients')")
     String to;
@@ -22,5 +40,23 @@ public final class SendOptions {
             throw new IllegalArgumentException("--timeout (" + timeout + ") must be at least 1 second");
         }
         return Duration.ofSeconds(timeout);
+    }
+
+    /**
+     * Says what was sent on stderr (unless {@code --quiet}), then each receiver's reply on stdout.
+     *
+     * @param summary one line, e.g. {@code sent "ssap" (7 rows) as iso-samp-1-... to 3 client(s)}
+     * @param delivery who was sent it and what each replied
+     * @param what what was sent, for the failure, e.g. "the table"
+     * @return 0 if at least one receiver loaded it
+     * @throws SampException saying that nobody loaded it, and why, otherwise
+     */
+    int report(String summary, Delivery delivery, String what) throws SampException {
+        if (!archive.quiet) {
+            PrintWriter err = command.commandLine().getErr();
+            err.println(summary);
+            err.flush();
+        }
+        return Deliveries.report(command.commandLine().getOut(), delivery, timeout, what);
     }
 }

@@ -1,16 +1,12 @@
 package org.isosamp.cli;
 
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.isosamp.samp.ProductSender;
 import org.isosamp.samp.SentTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code send-product TDT}: a STANDALONE product to the SAMP clients that take it: a spectrum to SPLAT
@@ -23,15 +19,6 @@ import picocli.CommandLine.Spec;
                         "Exits 0 if at least one loaded it."})
 public final class SendProductCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ArchiveOptions archive;
-
-    @Mixin
-    SampOptions samp;
-
     @Parameters(paramLabel = "TDT", description = "the observation, e.g. 58002102")
     String tdt;
 
@@ -41,21 +28,13 @@ public final class SendProductCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration replyTimeout = send.replyTimeout();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (ArchiveOptions.Session s = archive.open(); SampOptions.Bus bus = samp.open()) {
-            samp.connect(bus, 0);
-            try (ProductSender sender = new ProductSender(bus.client(), bus.server(), s.archive(), new SentTables(),
-                                                          replyTimeout, 1)) {
-                ProductSender.Sent sent = sender.send(tdt, send.to);
-                if (!archive.quiet) {
-                    err.println("sent " + sent.product().file().getFileName() + " (" + sent.product().found()
-                        + ") as " + sent.mtype() + " to " + sent.delivery().recipients().size() + " client(s)");
-                    err.flush();
-                }
-                return Deliveries.report(out, sent.delivery(), send.timeout, sent.product().file().getFileName()
-                    .toString());
-            }
+        try (ArchiveOptions.Session s = send.archive.open(); SampOptions.Bus bus = send.samp.openConnected();
+             ProductSender sender = new ProductSender(bus.client(), bus.server(), s.archive(), new SentTables(),
+                                                      replyTimeout, 1)) {
+            ProductSender.Sent sent = sender.send(tdt, send.to);
+            String file = sent.product().file().getFileName().toString();
+            return send.report("sent " + file + " (" + sent.product().found() + ") as " + sent.mtype() + " to "
+                + sent.delivery().recipients().size() + " client(s)", sent.delivery(), file);
         }
     }
 }

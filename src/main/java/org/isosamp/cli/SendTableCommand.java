@@ -33,12 +33,6 @@ public final class SendTableCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ArchiveOptions archive;
-
-    @Mixin
-    SampOptions samp;
-
     @Parameters(paramLabel = "ADQL", arity = "0..1",
                 description = "the query, e.g. \"SELECT TOP 100 * FROM ivoa.ssap\" (or give --file)")
     String adql;
@@ -72,9 +66,7 @@ public final class SendTableCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format is for --file");
         }
         Duration replyTimeout = send.replyTimeout();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (ArchiveOptions.Session s = archive.open()) {
+        try (ArchiveOptions.Session s = send.archive.open()) {
             StarTable table;
             String label;
             if (file != null) {
@@ -83,6 +75,7 @@ public final class SendTableCommand implements Callable<Integer> {
             } else {
                 QueryResult r = s.archive().query(adql, maxrec, false, null);
                 if (r.overflow()) {
+                    PrintWriter err = spec.commandLine().getErr();
                     err.println("warning: result truncated at MAXREC=" + maxrec + " rows; more rows exist (raise"
                         + " --maxrec)");
                     err.flush();
@@ -90,18 +83,12 @@ public final class SendTableCommand implements Callable<Integer> {
                 table = r.table();
                 label = name != null ? name : shorten(adql);
             }
-            try (SampOptions.Bus bus = samp.open()) {
-                samp.connect(bus, 0);
-                try (TableSender sender = new TableSender(bus.client(), bus.server(), new SentTables(),
-                                                          replyTimeout, 1)) {
-                    TableSender.Published p = sender.publish(table, label, send.to);
-                    if (!archive.quiet) {
-                        err.println("sent \"" + label + "\" (" + table.getRowCount() + " rows) as "
-                            + p.table().tableId() + " to " + p.delivery().recipients().size() + " client(s)");
-                        err.flush();
-                    }
-                    return Deliveries.report(out, p.delivery(), send.timeout, "the table");
-                }
+            try (SampOptions.Bus bus = send.samp.openConnected();
+                 TableSender sender = new TableSender(bus.client(), bus.server(), new SentTables(), replyTimeout, 1)) {
+                TableSender.Published p = sender.publish(table, label, send.to);
+                return send.report("sent \"" + label + "\" (" + table.getRowCount() + " rows) as "
+                    + p.table().tableId() + " to " + p.delivery().recipients().size() + " client(s)", p.delivery(),
+                    "the table");
             }
         }
     }

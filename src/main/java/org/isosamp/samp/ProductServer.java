@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.astrogrid.samp.httpd.HttpServer;
 import org.astrogrid.samp.httpd.ResourceHandler;
@@ -65,26 +66,13 @@ public final class ProductServer implements AutoCloseable {
      * @return its URL
      */
     public URL addFile(Path file, String name, String contentType) {
-        return add(name, new ServerResource() {
-            @Override
-            public String getContentType() {
-                return contentType;
+        return add(name, new Streamed(contentType, () -> Files.newInputStream(file), () -> {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                return -1;
             }
-
-            @Override
-            public long getContentLength() {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    return -1;
-                }
-            }
-
-            @Override
-            public void writeBody(OutputStream out) throws IOException {
-                Files.copy(file, out);
-            }
-        });
+        }));
     }
 
     /**
@@ -96,24 +84,7 @@ public final class ProductServer implements AutoCloseable {
      * @return its URL
      */
     public URL addClassResource(URL resource, String name, String contentType) {
-        return add(name, new ServerResource() {
-            @Override
-            public String getContentType() {
-                return contentType;
-            }
-
-            @Override
-            public long getContentLength() {
-                return -1;
-            }
-
-            @Override
-            public void writeBody(OutputStream out) throws IOException {
-                try (InputStream in = resource.openStream()) {
-                    in.transferTo(out);
-                }
-            }
-        });
+        return add(name, new Streamed(contentType, resource::openStream, () -> -1));
     }
 
     /**
@@ -141,6 +112,42 @@ public final class ProductServer implements AutoCloseable {
     /** @return how many resources are served now (tests check nothing is left behind) */
     public int liveCount() {
         return live.size();
+    }
+
+    /** What a stream opened afresh at each request holds; its length is asked at each request too (-1: unknown). */
+    private static final class Streamed implements ServerResource {
+
+        /** Opens the content. */
+        interface Opener {
+            InputStream open() throws IOException;
+        }
+
+        private final String contentType;
+        private final Opener opener;
+        private final LongSupplier length;
+
+        Streamed(String contentType, Opener opener, LongSupplier length) {
+            this.contentType = contentType;
+            this.opener = opener;
+            this.length = length;
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public long getContentLength() {
+            return length.getAsLong();
+        }
+
+        @Override
+        public void writeBody(OutputStream out) throws IOException {
+            try (InputStream in = opener.open()) {
+                in.transferTo(out);
+            }
+        }
     }
 
     /** Stops the server; every URL it gave stops answering. */

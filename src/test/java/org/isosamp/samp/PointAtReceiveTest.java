@@ -1,7 +1,6 @@
 package org.isosamp.samp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,18 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import okhttp3.HttpUrl;
 import org.astrogrid.samp.Message;
 import org.astrogrid.samp.Response;
-import org.isosamp.archive.IsoArchive;
 import org.isosamp.testing.FakeViewer;
 import org.isosamp.testing.RecordingPublisher;
 import org.isosamp.testing.RecordingPublisher.Publication;
 import org.isosamp.testing.SharedArchive;
-import org.isosamp.testing.TestHub;
+import org.isosamp.testing.TestBus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
 
@@ -36,43 +34,31 @@ class PointAtReceiveTest {
     static final double M31_DEC = 41.2690;
     static final int WAIT_MS = 15_000;
 
-    private TestHub hub;
-    private ProductServer server;
+    @RegisterExtension
+    final TestBus bus = new TestBus();
+
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final RecordingListener events = new RecordingListener();
     private SampClient samp;
     private ConeSearcher searcher;
-    private RecordingPublisher publisher;
-    private RecordingListener events;
     private FakeViewer aladin;
 
     @BeforeEach
     void start() throws Exception {
-        hub = TestHub.start();
-        server = ProductServer.start();
-        publisher = new RecordingPublisher();
-        events = new RecordingListener();
-        searcher = new ConeSearcher(localArchive(), publisher, ConeSearcher.Settings.of(SampManifest.load()));
+        searcher = new ConeSearcher(SharedArchive.client(), publisher, ConeSearcher.Settings.of(SampManifest.load()));
         searcher.addListener(events);
         PointAtHandler handler = new PointAtHandler(searcher);
         handler.addListener(events);
-        samp = new SampClient(hub.location().profile(), SampManifest.load(), server);
+        samp = bus.samp();
         samp.addHandler(handler);
-        samp.start(0);
-        assertTrue(samp.awaitConnection(Duration.ofSeconds(10)));
-        aladin = new FakeViewer(hub, "Aladin", "table.load.votable");
+        bus.connect(0);
+        aladin = new FakeViewer(bus.hub(), "Aladin", "table.load.votable");
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         aladin.close();
-        samp.close();
         searcher.close();
-        server.close();
-        hub.close();
-    }
-
-    static IsoArchive localArchive() {
-        return new IsoArchive(HttpUrl.get(SharedArchive.get().baseUrl().toString()), IsoArchive.defaultHttpClient(),
-                              null);
     }
 
     static Message pointAt(String ra, String dec) {

@@ -37,12 +37,11 @@ import org.isosamp.testing.OperatorArchive;
 import org.isosamp.testing.ScriptedViewer;
 import org.isosamp.testing.SharedArchive;
 import org.isosamp.testing.TestFits;
-import org.isosamp.testing.TestHub;
+import org.isosamp.testing.TestBus;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
@@ -69,16 +68,15 @@ class ProductSenderTest {
     @TempDir
     Path dir;
 
-    private TestHub hub;
-    private ProductServer server;
-    private SampClient samp;
-    private SentTables sent;
+    @RegisterExtension
+    final TestBus bus = new TestBus();
+
+    private final SentTables sent = new SentTables();
 
     @BeforeAll
     static void archives(@TempDir Path tmp) throws IOException {
         Logger.getLogger("uk.ac.starlink").setLevel(Level.WARNING);
-        archive = new IsoArchive(HttpUrl.get(SharedArchive.get().baseUrl().toString()),
-                                 IsoArchive.defaultHttpClient());
+        archive = SharedArchive.client();
         Path table = TestFits.binaryTable(tmp.resolve("t.fits"), "J021200.0+613000",
             new String[] {"SOURCE", "RA", "DEC", "FLUX_12"}, new String[] {null, "deg", "deg", "Jy"},
             new String[] {"s1", "s2", "s3", "s4"}, new double[] {33.0, 33.1, 33.2, 33.3},
@@ -96,40 +94,18 @@ class ProductSenderTest {
         operator.close();
     }
 
-    @BeforeEach
-    void start() throws Exception {
-        hub = TestHub.start();
-        server = ProductServer.start();
-        samp = new SampClient(hub.location().profile(), SampManifest.load(), server);
-        sent = new SentTables();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        samp.close();
-        assertEquals(0, server.liveCount(), "nothing left served");
-        server.close();
-        hub.close();
-    }
-
     private ProductSender sender(IsoArchive from) {
-        return new ProductSender(samp, server, from, sent, WAIT, ProductSender.DEFAULT_MAX_PRODUCTS);
-    }
-
-    private void connect(int clients) throws InterruptedException {
-        samp.start(0);
-        assertTrue(samp.awaitConnection(WAIT));
-        SampClientTest.waitFor(() -> samp.peers().size() >= clients + 1);
+        return new ProductSender(bus.samp(), bus.server(), from, sent, WAIT, ProductSender.DEFAULT_MAX_PRODUCTS);
     }
 
     @Test
     void aSpectrumGoesToTheSplatLikeClientWithTheSsaMetaAndAUrlServingValidFits() throws Exception {
-        try (FakeViewer topcat = new FakeViewer(hub, "topcat", "table.load.votable");
-             ScriptedViewer splat = new ScriptedViewer(hub, "splat", ScriptedViewer.Reply.OK, null,
+        try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
+             ScriptedViewer splat = new ScriptedViewer(bus.hub(), "splat", ScriptedViewer.Reply.OK, null,
                  "spectrum.load.ssa-generic", "table.load.votable");
-             FakeViewer aladin = new FakeViewer(hub, "Aladin", "image.load.fits", "table.load.votable");
+             FakeViewer aladin = new FakeViewer(bus.hub(), "Aladin", "image.load.fits", "table.load.votable");
              ProductSender sender = sender(archive)) {
-            connect(3);
+            bus.connect(3);
             ProductSender.Sent s = sender.send(LWS_SPECTRUM, null);
             assertEquals(ProductKind.SPECTRUM, s.product().kind());
             assertEquals("spectrum.load.ssa-generic", s.mtype());
@@ -138,10 +114,7 @@ class ProductSenderTest {
 
             ScriptedViewer.Loaded got = splat.next(WAIT);
             Message m = got.message();
-            assertEquals("spectrum.load.ssa-generic", m.getMType());
-            assertEquals(s.url().toString(), m.getParam("url"));
-            assertEquals(s.id(), m.getParam("spectrum-id"));
-            assertEquals("M31 (ISO LWS L01 58002102)", m.getParam("name"));
+            assertAnnounces(m, "spectrum.load.ssa-generic", s, "spectrum-id", "M31 (ISO LWS L01 58002102)");
             Map<?, ?> meta = (Map<?, ?>) m.getParam("meta");
             assertEquals("application/fits", meta.get("Access.Format"));
             assertEquals(s.url().toString(), meta.get("Access.Reference"));
@@ -172,10 +145,10 @@ class ProductSenderTest {
 
     @Test
     void aOneTableSpectrumIsServedAsItIs() throws Exception {
-        try (ScriptedViewer splat = new ScriptedViewer(hub, "splat", ScriptedViewer.Reply.OK, null,
+        try (ScriptedViewer splat = new ScriptedViewer(bus.hub(), "splat", ScriptedViewer.Reply.OK, null,
                  "spectrum.load.ssa-generic");
              ProductSender sender = sender(archive)) {
-            connect(1);
+            bus.connect(1);
             Path file = TestFits.binarySpectrum(dir.resolve("hd12345.fits"), 40);
             ProductSender.Sent s = sender.sendFile(file, "splat");
             assertEquals(file, s.served());
@@ -190,20 +163,16 @@ class ProductSenderTest {
 
     @Test
     void anImageGoesToTheAladinLikeClientAsImageLoadFits() throws Exception {
-        try (FakeViewer topcat = new FakeViewer(hub, "topcat", "table.load.votable");
-             FakeViewer splat = new FakeViewer(hub, "splat", "spectrum.load.ssa-generic", "table.load.votable");
-             ScriptedViewer aladin = new ScriptedViewer(hub, "Aladin", ScriptedViewer.Reply.OK, null,
+        try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
+             FakeViewer splat = new FakeViewer(bus.hub(), "splat", "spectrum.load.ssa-generic", "table.load.votable");
+             ScriptedViewer aladin = new ScriptedViewer(bus.hub(), "Aladin", ScriptedViewer.Reply.OK, null,
                  "image.load.fits", "table.load.votable");
              ProductSender sender = sender(archive)) {
-            connect(3);
+            bus.connect(3);
             ProductSender.Sent s = sender.send(CAM_IMAGE, null);
             assertEquals("image.load.fits", s.mtype());
             ScriptedViewer.Loaded got = aladin.next(WAIT);
-            Message m = got.message();
-            assertEquals("image.load.fits", m.getMType());
-            assertEquals(s.url().toString(), m.getParam("url"));
-            assertEquals(s.id(), m.getParam("image-id"));
-            assertEquals("M31_LW2 (ISO CAM C01 58302402)", m.getParam("name"));
+            assertAnnounces(got.message(), "image.load.fits", s, "image-id", "M31_LW2 (ISO CAM C01 58302402)");
             try (Fits f = new Fits(new ByteArrayInputStream(got.body()))) {
                 ImageHDU img = (ImageHDU) f.read()[0];
                 assertEquals(32, img.getHeader().getIntValue("NAXIS1"));
@@ -217,10 +186,10 @@ class ProductSenderTest {
 
     @Test
     void aFitsTableProductGoesAsTableLoadFitsAndIsRecorded() throws Exception {
-        try (FakeViewer topcat = new FakeViewer(hub, "topcat", "table.load.votable", "table.load.fits");
-             FakeViewer votOnly = new FakeViewer(hub, "splat", "spectrum.load.ssa-generic", "table.load.votable");
+        try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable", "table.load.fits");
+             FakeViewer votOnly = new FakeViewer(bus.hub(), "splat", "spectrum.load.ssa-generic", "table.load.votable");
              ProductSender sender = sender(operatorArchive)) {
-            connect(2);
+            bus.connect(2);
             ProductSender.Sent s = sender.send(TABLE_TDT, null);
             assertEquals(ProductKind.TABLE, s.product().kind());
             Message m = topcat.next(WAIT).message();
@@ -239,15 +208,15 @@ class ProductSenderTest {
 
     @Test
     void aTarProductIsAClearErrorAndLeavesNothingBehind() throws Exception {
-        try (FakeViewer everything = new FakeViewer(hub, "all", "spectrum.load.ssa-generic", "image.load.fits",
+        try (FakeViewer everything = new FakeViewer(bus.hub(), "all", "spectrum.load.ssa-generic", "image.load.fits",
                  "table.load.fits");
              ProductSender sender = sender(operatorArchive)) {
-            connect(1);
-            int live = server.liveCount();
+            bus.connect(1);
+            int live = bus.server().liveCount();
             ProductFormatException e = assertThrows(ProductFormatException.class, () -> sender.send(TAR_TDT, null));
             assertTrue(e.getMessage().startsWith(TAR_TDT + ".fits is not a FITS file: it is a tar archive (first"
                 + " entry \""), e.getMessage());
-            assertEquals(live, server.liveCount());
+            assertEquals(live, bus.server().liveCount());
             try (Stream<Path> left = Files.list(sender.sessionDir())) {
                 assertEquals(0, left.count(), "the download was deleted");
             }
@@ -260,9 +229,9 @@ class ProductSenderTest {
 
     @Test
     void nobodyTakingTheMTypeNamesItAndTheClients() throws Exception {
-        try (FakeViewer topcat = new FakeViewer(hub, "topcat", "table.load.votable");
+        try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
              ProductSender sender = sender(archive)) {
-            connect(1);
+            bus.connect(1);
             SampException e = assertThrows(SampException.class, () -> sender.send(LWS_SPECTRUM, null));
             assertTrue(e.getMessage().startsWith("nobody received 58002102.fits (spectrum): no client on the hub"
                 + " takes spectrum.load.ssa-generic (clients: "), e.getMessage());
@@ -272,11 +241,11 @@ class ProductSenderTest {
 
     @Test
     void toOneClientByNameOrIdAndClearErrorsForTheWrongOne() throws Exception {
-        try (FakeViewer topcat = new FakeViewer(hub, "topcat", "table.load.votable");
-             FakeViewer aladin = new FakeViewer(hub, "Aladin", "image.load.fits");
-             FakeViewer ds9 = new FakeViewer(hub, "ds9", "image.load.fits");
+        try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
+             FakeViewer aladin = new FakeViewer(bus.hub(), "Aladin", "image.load.fits");
+             FakeViewer ds9 = new FakeViewer(bus.hub(), "ds9", "image.load.fits");
              ProductSender sender = sender(archive)) {
-            connect(3);
+            bus.connect(3);
             ProductSender.Sent s = sender.send(CAM_IMAGE, ds9.id());
             assertEquals(Set.of("ds9"), TableSenderTest.names(s.delivery().recipients()));
             assertEquals("image.load.fits", ds9.next(WAIT).message().getMType());
@@ -294,10 +263,10 @@ class ProductSenderTest {
 
     @Test
     void anErrorReplyIsReported() throws Exception {
-        try (ScriptedViewer splat = new ScriptedViewer(hub, "splat", ScriptedViewer.Reply.ERROR,
+        try (ScriptedViewer splat = new ScriptedViewer(bus.hub(), "splat", ScriptedViewer.Reply.ERROR,
                  "Spectrum load failed", "spectrum.load.ssa-generic");
              ProductSender sender = sender(archive)) {
-            connect(1);
+            bus.connect(1);
             ProductSender.Sent s = sender.send(LWS_SPECTRUM, null);
             Response r = s.delivery().replies().values().iterator().next();
             assertEquals("samp.error", r.getStatus());
@@ -308,9 +277,9 @@ class ProductSenderTest {
 
     @Test
     void closeRemovesServedProductsAndDownloads() throws Exception {
-        try (FakeViewer splat = new FakeViewer(hub, "splat", "spectrum.load.ssa-generic");
-             FakeViewer aladin = new FakeViewer(hub, "Aladin", "image.load.fits")) {
-            connect(2);
+        try (FakeViewer splat = new FakeViewer(bus.hub(), "splat", "spectrum.load.ssa-generic");
+             FakeViewer aladin = new FakeViewer(bus.hub(), "Aladin", "image.load.fits")) {
+            bus.connect(2);
             ProductSender sender = sender(archive);
             ProductSender.Sent spectrum = sender.send(LWS_SPECTRUM, null);
             ProductSender.Sent image = sender.send(CAM_IMAGE, null);
@@ -319,9 +288,17 @@ class ProductSenderTest {
             sender.close();
             assertFalse(Files.exists(session), "downloads and the merged spectrum deleted");
             assertEquals(410, TableSenderTest.status(spectrum.url()));
-            samp.close();
-            assertEquals(0, server.liveCount());
+            bus.samp().close();
+            assertEquals(0, bus.server().liveCount());
         }
+    }
+
+    /** Asserts that a received message is the send of {@code s}: its MType, URL, id and name. */
+    private static void assertAnnounces(Message m, String mtype, ProductSender.Sent s, String idParam, String name) {
+        assertEquals(mtype, m.getMType());
+        assertEquals(s.url().toString(), m.getParam("url"));
+        assertEquals(s.id(), m.getParam(idParam));
+        assertEquals(name, m.getParam("name"));
     }
 
     private static String contentType(java.net.URL url) throws IOException {

@@ -3,6 +3,9 @@ package org.isosamp.samp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.nio.file.Path;
@@ -24,8 +27,10 @@ import org.astrogrid.samp.Response;
 import org.astrogrid.samp.client.HubConnection;
 import org.isosamp.testing.FakeViewer;
 import org.isosamp.testing.RecordingPublisher;
-import org.isosamp.testing.TestHub;
+import org.isosamp.testing.SharedArchive;
+import org.isosamp.testing.TestBus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 10 000 random malformed messages (seeded) to the receiving handlers: every call is answered with a samp.error
@@ -47,128 +52,114 @@ class ReceiveFuzzTest {
     record Fuzz(Message msg, Set<String> culprits) {
     }
 
+    @RegisterExtension
+    final TestBus bus = new TestBus();
+
     @Test
     void tenThousandMalformedMessagesLeaveTheListenerAnswering() throws Exception {
-        try (TestHub hub = TestHub.start(); ProductServer server = ProductServer.start()) {
-            RecordingPublisher publisher = new RecordingPublisher();
-            ConeSearcher searcher = new ConeSearcher(PointAtReceiveTest.localArchive(), publisher,
-                                                     ConeSearcher.Settings.of(SampManifest.load()));
-            SentTables tables = new SentTables();
-            tables.add(new SentTable("iso-samp-1", new URL("http://127.0.0.1:1/iso-samp/1/t.vot"), "t",
-                                     Path.of("t.vot"), 5));
-            AtomicInteger rowEvents = new AtomicInteger();
-            tables.addRowListener(new SentTables.RowListener() {
-                @Override
-                public void highlighted(SentTable t, long row, String senderId) {
-                    rowEvents.incrementAndGet();
-                }
-
-                @Override
-                public void selected(SentTable t, long[] rows, String senderId) {
-                    rowEvents.incrementAndGet();
-                }
-            });
-            AtomicInteger received = new AtomicInteger();
-            AtomicInteger rejected = new AtomicInteger();
-            ReceiveListener counter = new ReceiveListener() {
-                @Override
-                public void received(PointAt p) {
-                    received.incrementAndGet();
-                }
-
-                @Override
-                public void rejected(String senderId, String mtype, String errortxt) {
-                    rejected.incrementAndGet();
-                }
-            };
-            searcher.addListener(counter);
-            PointAtHandler pointAt = new PointAtHandler(searcher);
-            RowMessageHandler rows = new RowMessageHandler(tables);
-            pointAt.addListener(counter);
-            rows.addListener(counter);
-            try (SampClient samp = new SampClient(hub.location().profile(), SampManifest.load(), server);
-                 FakeViewer fuzzer = new FakeViewer(hub, "fuzzer", "samp.app.ping")) {
-                samp.addHandler(pointAt);
-                samp.addHandler(rows);
-                samp.start(0);
-                assertTrue(samp.awaitConnection(Duration.ofSeconds(10)));
-                String self = samp.selfId();
-                assertTrue(fuzzer.connector().callAndWait(self, new Message("samp.app.ping"), 10).isOK());
-
-                long heapBefore = usedHeapAfterGc();
-                long workersBefore = ConeSearcherTest.workers();
-                int threadsBefore = Thread.activeCount();
-                Random random = new Random(20261123);
-                Generator gen = new Generator(random);
-
-                // 1. through the hub
-                ExecutorService pool = Executors.newFixedThreadPool(4);
-                List<Future<String>> hubResults = new ArrayList<>();
-                for (int i = 0; i < VIA_HUB; i++) {
-                    Fuzz f = gen.next(true);
-                    boolean call = i % 2 == 0;
-                    hubResults.add(pool.submit(() -> {
-                        HubConnection c = fuzzer.connector().getConnection();
-                        if (!call) {
-                            c.notify(self, f.msg());
-                            return null;
-                        }
-                        Response r = c.callAndWait(self, f.msg(), 30);
-                        return check(f, r);
-                    }));
-                }
-                List<String> problems = new ArrayList<>();
-                for (Future<String> fr : hubResults) {
-                    String p = fr.get();
-                    if (p != null) {
-                        problems.add(p);
-                    }
-                }
-                pool.shutdown();
-
-                // 2. straight to the handlers, as JSAMP's HubConnector would hand them over
-                Map<String, Response> replies = new HashMap<>();
-                HubConnection direct = stubConnection(replies);
-                for (int i = VIA_HUB; i < TOTAL; i++) {
-                    Fuzz f = gen.next(false);
-                    ImmediateReplyHandler h = PointAtHandler.MTYPE.equals(f.msg().get(Message.MTYPE_KEY))
-                        ? pointAt : rows;
-                    if (i % 2 == 0) {
-                        h.receiveNotification(direct, "c9", f.msg());
-                    } else {
-                        String id = "msg-" + i;
-                        h.receiveCall(direct, "c9", id, f.msg());
-                        Response r = replies.remove(id);
-                        String p = r == null ? "no reply to " + f.msg() : check(f, r);
-                        if (p != null) {
-                            problems.add(p);
-                        }
-                    }
-                }
-                assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())),
-                             problems.size() + " problems");
-                assertEquals(0, received.get(), "a malformed position got through");
-                assertEquals(0, rowEvents.get(), "a malformed row message got through");
-                waitFor(() -> rejected.get() == TOTAL, "every message rejected: " + rejected.get());
-
-                // still answering, and a good position still searched
-                Response pong = fuzzer.connector().callAndWait(self, new Message("samp.app.ping"), 10);
-                assertTrue(pong.isOK(), String.valueOf(pong));
-                Response ok = fuzzer.connector().callAndWait(self, PointAtReceiveTest.pointAt("10.6847", "41.2690"), 10);
-                assertTrue(ok.isOK(), String.valueOf(ok));
-                assertEquals(3, publisher.await(3, 15_000).size());
-
-                assertEquals(workersBefore, ConeSearcherTest.workers(), "worker threads");
-                waitFor(() -> Thread.activeCount() <= threadsBefore + 16,
-                        "threads " + threadsBefore + " -> " + Thread.activeCount());
-                long heapAfter = usedHeapAfterGc();
-                assertTrue(heapAfter - heapBefore < 48L << 20,
-                    "used heap after GC grew from " + (heapBefore >> 20) + " MiB to " + (heapAfter >> 20) + " MiB");
-                System.err.printf("fuzz: heap after GC %d -> %d MiB, threads %d -> %d%n", heapBefore >> 20,
-                                  heapAfter >> 20, threadsBefore, Thread.activeCount());
-            } finally {
-                searcher.close();
+        RecordingPublisher publisher = new RecordingPublisher();
+        ConeSearcher searcher = new ConeSearcher(SharedArchive.client(), publisher,
+                                                 ConeSearcher.Settings.of(SampManifest.load()));
+        SentTables tables = new SentTables();
+        tables.add(new SentTable("iso-samp-1", new URL("http://127.0.0.1:1/iso-samp/1/t.vot"), "t",
+                                 Path.of("t.vot"), 5));
+        AtomicInteger rowEvents = new AtomicInteger();
+        tables.addRowListener(new SentTables.RowListener() {
+            @Override
+            public void highlighted(SentTable t, long row, String senderId) {
+                rowEvents.incrementAndGet();
             }
+
+            @Override
+            public void selected(SentTable t, long[] rows, String senderId) {
+                rowEvents.incrementAndGet();
+            }
+        });
+        AtomicInteger received = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
+        ReceiveListener counter = new ReceiveListener() {
+            @Override
+            public void received(PointAt p) {
+                received.incrementAndGet();
+            }
+
+            @Override
+            public void rejected(String senderId, String mtype, String errortxt) {
+                rejected.incrementAndGet();
+            }
+        };
+        searcher.addListener(counter);
+        PointAtHandler pointAt = new PointAtHandler(searcher);
+        RowMessageHandler rows = new RowMessageHandler(tables);
+        pointAt.addListener(counter);
+        rows.addListener(counter);
+        try (FakeViewer fuzzer = new FakeViewer(bus.hub(), "fuzzer", "samp.app.ping")) {
+            SampClient samp = bus.samp();
+            samp.addHandler(pointAt);
+            samp.addHandler(rows);
+            bus.connect(1);
+            String self = samp.selfId();
+            assertTrue(fuzzer.connector().callAndWait(self, new Message("samp.app.ping"), 10).isOK());
+
+            long heapBefore = usedHeapAfterGc();
+            long workersBefore = ConeSearcherTest.workers();
+            int threadsBefore = Thread.activeCount();
+            Random random = new Random(20261123);
+            Generator gen = new Generator(random);
+
+            // 1. through the hub
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<String>> hubResults = new ArrayList<>();
+            for (int i = 0; i < VIA_HUB; i++) {
+                Fuzz f = gen.next(true);
+                boolean call = i % 2 == 0;
+                hubResults.add(pool.submit(() -> {
+                    HubConnection c = fuzzer.connector().getConnection();
+                    if (!call) {
+                        c.notify(self, f.msg());
+                        return null;
+                    }
+                    Response r = c.callAndWait(self, f.msg(), 30);
+                    return check(f, r);
+                }));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Future<String> fr : hubResults) {
+                String p = fr.get();
+                if (p != null) {
+                    problems.add(p);
+                }
+            }
+            pool.shutdown();
+
+            // 2. straight to the handlers, as JSAMP's HubConnector would hand them over
+            List<WeakReference<Message>> delivered = deliverDirectly(gen, TOTAL - VIA_HUB, pointAt, rows, problems);
+            assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())),
+                         problems.size() + " problems");
+            assertEquals(0, received.get(), "a malformed position got through");
+            assertEquals(0, rowEvents.get(), "a malformed row message got through");
+            waitFor(() -> rejected.get() == TOTAL, "every message rejected: " + rejected.get());
+
+            // still answering, and a good position still searched
+            Response pong = fuzzer.connector().callAndWait(self, new Message("samp.app.ping"), 10);
+            assertTrue(pong.isOK(), String.valueOf(pong));
+            Response ok = fuzzer.connector().callAndWait(self, PointAtReceiveTest.pointAt("10.6847", "41.2690"), 10);
+            assertTrue(ok.isOK(), String.valueOf(ok));
+            assertEquals(3, publisher.await(3, 15_000).size());
+
+            assertEquals(workersBefore, ConeSearcherTest.workers(), "worker threads");
+            waitFor(() -> Thread.activeCount() <= threadsBefore + 16,
+                    "threads " + threadsBefore + " -> " + Thread.activeCount());
+            long heapAfter = usedHeapAfterGc();
+            assertTrue(heapAfter - heapBefore < 48L << 20,
+                "used heap after GC grew from " + (heapBefore >> 20) + " MiB to " + (heapAfter >> 20) + " MiB");
+            long kept = delivered.stream().filter(m -> m.get() != null).count();
+            assertEquals(0, kept, kept + " of the " + delivered.size() + " messages handed straight to the handlers"
+                + " are still reachable after GC: something keeps them");
+            System.err.printf("fuzz: heap after GC %d -> %d MiB, threads %d -> %d%n", heapBefore >> 20,
+                              heapAfter >> 20, threadsBefore, Thread.activeCount());
+        } finally {
+            searcher.close();
         }
     }
 
@@ -188,15 +179,55 @@ class ReceiveFuzzTest {
         return "\"" + SampParams.safe(txt, 300) + "\" names none of " + f.culprits();
     }
 
-    static long usedHeapAfterGc() throws InterruptedException {
-        Runtime rt = Runtime.getRuntime();
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(100);
-            best = Math.min(best, rt.totalMemory() - rt.freeMemory());
+    /**
+     * Hands messages straight to the handlers, as JSAMP's HubConnector would (every other one a call, its reply
+     * checked), in a frame of its own so that no local variable of the test keeps the last one.
+     *
+     * @return a weak reference to each message: once handled, nothing should keep any
+     */
+    static List<WeakReference<Message>> deliverDirectly(Generator gen, int n, ImmediateReplyHandler pointAt,
+            ImmediateReplyHandler rows, List<String> problems) {
+        Map<String, Response> replies = new HashMap<>();
+        HubConnection direct = stubConnection(replies);
+        List<WeakReference<Message>> delivered = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Fuzz f = gen.next(false);
+            delivered.add(new WeakReference<>(f.msg()));
+            ImmediateReplyHandler h = PointAtHandler.MTYPE.equals(f.msg().get(Message.MTYPE_KEY)) ? pointAt : rows;
+            if (i % 2 == 0) {
+                h.receiveNotification(direct, "c9", f.msg());
+            } else {
+                String id = "msg-" + i;
+                h.receiveCall(direct, "c9", id, f.msg());
+                Response r = replies.remove(id);
+                String p = r == null ? "no reply to " + f.msg() : check(f, r);
+                if (p != null) {
+                    problems.add(p);
+                }
+            }
         }
-        return best;
+        return delivered;
+    }
+
+    /**
+     * @return the heap in use after full collections, as the MemoryMXBean reports it: collected until two readings
+     *         in a row agree within 1 MiB (at most 10 times), the lowest reading. {@code gc()} returns once the
+     *         collection is done, so nothing waits in between.
+     */
+    static long usedHeapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long lowest = Long.MAX_VALUE;
+        long previous = -1;
+        for (int i = 0; i < 10; i++) {
+            memory.gc();
+            long used = memory.getHeapMemoryUsage().getUsed();
+            lowest = Math.min(lowest, used);
+            if (previous >= 0 && Math.abs(used - previous) < 1 << 20) {
+                break;
+            }
+            previous = used;
+        }
+        return lowest;
     }
 
     static void waitFor(java.util.function.BooleanSupplier ok, String what) throws InterruptedException {

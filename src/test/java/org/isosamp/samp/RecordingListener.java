@@ -3,6 +3,7 @@ package org.isosamp.samp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Records every {@link ReceiveListener} event as a line, e.g. {@code searched #3 ivoa.ssap 4}, for assertions. */
 final class RecordingListener implements ReceiveListener {
@@ -67,32 +68,30 @@ final class RecordingListener implements ReceiveListener {
 
     /** Waits for an event matching; @return it */
     synchronized Event await(Predicate<Event> p, long millis) throws InterruptedException {
-        long end = System.currentTimeMillis() + millis;
-        while (true) {
-            for (Event e : events) {
-                if (p.test(e)) {
-                    return e;
-                }
-            }
-            long left = end - System.currentTimeMillis();
-            if (left <= 0) {
-                throw new AssertionError("no such event within " + millis + " ms; events: " + events);
-            }
-            wait(left);
-        }
+        return awaitValue(() -> events.stream().filter(p).findFirst().orElse(null), millis,
+                          () -> "no such event within " + millis + " ms");
     }
 
     /** Waits until there are n events of a kind; @return them */
     synchronized List<Event> awaitCount(String kind, int n, long millis) throws InterruptedException {
+        return awaitValue(() -> of(kind).size() >= n ? of(kind) : null, millis,
+                          () -> n + " " + kind + " events expected");
+    }
+
+    /** Waits on this monitor ({@link #add} notifies) until the probe gives a value, or fails saying what. */
+    private <T> T awaitValue(Supplier<T> probe, long millis, Supplier<String> what) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
-        while (of(kind).size() < n) {
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
             long left = end - System.currentTimeMillis();
             if (left <= 0) {
-                throw new AssertionError(n + " " + kind + " events expected; events: " + events);
+                throw new AssertionError(what.get() + "; events: " + events);
             }
             wait(left);
         }
-        return of(kind);
     }
 
     /** Waits until the position with this seq is finished or cancelled; @return that event */

@@ -15,16 +15,18 @@ import java.util.concurrent.TimeUnit;
 import org.astrogrid.samp.Message;
 import org.astrogrid.samp.Response;
 import org.isosamp.testing.FakeViewer;
-import org.isosamp.testing.TestHub;
+import org.isosamp.testing.TestBus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** table.highlight.row and table.select.rowList, both ways, between iso-samp and a TOPCAT stand-in on a real hub. */
 class RowMessagesTest {
 
-    private TestHub hub;
-    private ProductServer server;
+    @RegisterExtension
+    final TestBus bus = new TestBus();
+
     private SampClient samp;
     private SentTables tables;
     private RecordingListener rejected;
@@ -34,8 +36,6 @@ class RowMessagesTest {
 
     @BeforeEach
     void start() throws Exception {
-        hub = TestHub.start();
-        server = ProductServer.start();
         tables = new SentTables();
         sent = new SentTable("iso-samp-7", new URL("http://127.0.0.1:1/iso-samp/7/obscore.vot"),
                              "ivoa.obscore near 10.6847 +41.2690 r=0.1deg", Path.of("obscore.vot"), 10);
@@ -54,19 +54,15 @@ class RowMessagesTest {
         RowMessageHandler handler = new RowMessageHandler(tables);
         rejected = new RecordingListener();
         handler.addListener(rejected);
-        samp = new SampClient(hub.location().profile(), SampManifest.load(), server);
+        samp = bus.samp();
         samp.addHandler(handler);
-        samp.start(0);
-        assertTrue(samp.awaitConnection(Duration.ofSeconds(10)));
-        topcat = new FakeViewer(hub, "topcat", RowMessageHandler.HIGHLIGHT, RowMessageHandler.SELECT);
+        bus.connect(0);
+        topcat = new FakeViewer(bus.hub(), "topcat", RowMessageHandler.HIGHLIGHT, RowMessageHandler.SELECT);
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         topcat.close();
-        samp.close();
-        server.close();
-        hub.close();
     }
 
     private Response call(Message m) throws Exception {

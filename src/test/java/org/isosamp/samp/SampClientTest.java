@@ -22,33 +22,16 @@ import org.astrogrid.samp.client.AbstractMessageHandler;
 import org.astrogrid.samp.client.HubConnection;
 import org.astrogrid.samp.client.SampException;
 import org.isosamp.testing.FakeViewer;
-import org.isosamp.testing.TestHub;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.isosamp.testing.TestBus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SampClientTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private TestHub hub;
-    private ProductServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        hub = TestHub.start();
-        server = ProductServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        hub.close();
-    }
-
-    private SampClient client() {
-        return new SampClient(hub.location().profile(), SampManifest.load(), server);
-    }
+    @RegisterExtension
+    final TestBus bus = new TestBus();
 
     private static AbstractMessageHandler handler(String mtype) {
         return new AbstractMessageHandler(mtype) {
@@ -74,10 +57,10 @@ class SampClientTest {
 
     @Test
     void registersWithManifestMetadataSeenByAnotherClient() throws Exception {
-        try (SampClient samp = client(); FakeViewer viewer = new FakeViewer(hub, "viewer", "table.load.votable")) {
+        try (SampClient samp = bus.samp();
+             FakeViewer viewer = new FakeViewer(bus.hub(), "viewer", "table.load.votable")) {
             samp.addHandler(handler("table.highlight.row"));
-            samp.start(0);
-            assertTrue(samp.awaitConnection(WAIT));
+            bus.connect(1);
             String self = samp.selfId();
             HubConnection vc = viewer.connector().getConnection();
             Metadata meta = vc.getMetadata(self);
@@ -107,7 +90,7 @@ class SampClientTest {
 
     @Test
     void handlerForAnMTypeTheManifestDoesNotListIsRefused() {
-        try (SampClient samp = client()) {
+        try (SampClient samp = bus.samp()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> samp.addHandler(handler("script.aladin.send")));
             assertTrue(e.getMessage().contains("script.aladin.send"), e.getMessage());
@@ -116,12 +99,10 @@ class SampClientTest {
 
     @Test
     void findsPeersByNameOrIdAndNamesThemWhenNoneMatches() throws Exception {
-        try (SampClient samp = client();
-             FakeViewer a = new FakeViewer(hub, "topcat", "table.load.votable");
-             FakeViewer b = new FakeViewer(hub, "Aladin", "image.load.fits")) {
-            samp.start(0);
-            assertTrue(samp.awaitConnection(WAIT));
-            waitFor(() -> samp.peers().size() >= 3);   // the hub, topcat, Aladin
+        try (SampClient samp = bus.samp();
+             FakeViewer a = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
+             FakeViewer b = new FakeViewer(bus.hub(), "Aladin", "image.load.fits")) {
+            bus.connect(2);   // topcat, Aladin
             assertEquals(a.id(), samp.peer("TOPCAT").id());
             assertEquals(b.id(), samp.peer(b.id()).id());
             assertTrue(samp.peer("aladin").subscribes("image.load.fits"));
@@ -133,10 +114,10 @@ class SampClientTest {
 
     @Test
     void callAllReportsEveryReply() throws Exception {
-        try (SampClient samp = client();
-             FakeViewer a = new FakeViewer(hub, "one", "table.load.votable");
-             FakeViewer b = new FakeViewer(hub, "two", "table.load.votable");
-             FakeViewer c = new FakeViewer(hub, "three", "image.load.fits")) {
+        try (SampClient samp = bus.samp();
+             FakeViewer a = new FakeViewer(bus.hub(), "one", "table.load.votable");
+             FakeViewer b = new FakeViewer(bus.hub(), "two", "table.load.votable");
+             FakeViewer c = new FakeViewer(bus.hub(), "three", "image.load.fits")) {
             samp.start(0);
             assertTrue(samp.awaitConnection(WAIT));
             Message msg = new Message("table.load.votable").addParam("url", "file:/nowhere.vot");
@@ -155,19 +136,20 @@ class SampClientTest {
 
     @Test
     void survivesAHubRestart() throws Exception {
-        try (SampClient samp = client(); FakeViewer ignored = new FakeViewer(hub, "early", "table.load.votable")) {
+        try (SampClient samp = bus.samp();
+             FakeViewer ignored = new FakeViewer(bus.hub(), "early", "table.load.votable")) {
             samp.addHandler(handler("table.highlight.row"));
             List<Boolean> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
             samp.addConnectionListener(changes::add);
             samp.start(1);
             assertTrue(samp.awaitConnection(WAIT));
             String firstId = samp.selfId();
-            hub.restart();
+            bus.hub().restart();
             waitFor(() -> changes.contains(false));
             assertTrue(samp.awaitConnection(WAIT), "registered again with the new hub");
             assertNotNull(samp.selfId());
             // a client of the new hub sees our metadata and subscriptions, re-declared
-            try (FakeViewer late = new FakeViewer(hub, "late", "table.load.votable")) {
+            try (FakeViewer late = new FakeViewer(bus.hub(), "late", "table.load.votable")) {
                 HubConnection vc = late.connector().getConnection();
                 assertEquals("iso-samp", vc.getMetadata(samp.selfId()).getName());
                 assertTrue(vc.getSubscriptions(samp.selfId()).containsKey("table.highlight.row"));
@@ -183,7 +165,7 @@ class SampClientTest {
     void sendingWithoutAHubSaysSo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         HubLocation nowhere = HubLocation.of(dir.resolve("none.lock").toString());
         assertTrue(!nowhere.isHubRunning());
-        try (SampClient samp = new SampClient(nowhere.profile(), SampManifest.load(), server)) {
+        try (SampClient samp = new SampClient(nowhere.profile(), SampManifest.load(), bus.server())) {
             samp.start(0);
             assertTrue(!samp.awaitConnection(Duration.ofMillis(200)));
             SampException e = assertThrows(SampException.class,

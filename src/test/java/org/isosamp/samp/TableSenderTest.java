@@ -22,19 +22,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import okhttp3.HttpUrl;
 import org.astrogrid.samp.Message;
 import org.astrogrid.samp.Response;
 import org.astrogrid.samp.client.SampException;
-import org.isosamp.archive.IsoArchive;
 import org.isosamp.testing.FakeViewer;
 import org.isosamp.testing.ScriptedViewer;
 import org.isosamp.testing.SharedArchive;
-import org.isosamp.testing.TestHub;
-import org.junit.jupiter.api.AfterEach;
+import org.isosamp.testing.TestBus;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
@@ -49,50 +46,31 @@ class TableSenderTest {
 
     private static StarTable result;
 
-    private TestHub hub;
-    private ProductServer server;
-    private SampClient samp;
-    private SentTables sent;
+    @RegisterExtension
+    final TestBus bus = new TestBus();
+
+    private final SentTables sent = new SentTables();
 
     @BeforeAll
     static void query() throws IOException {
         Logger.getLogger("uk.ac.starlink").setLevel(Level.WARNING);
-        IsoArchive archive = new IsoArchive(HttpUrl.get(SharedArchive.get().baseUrl().toString()),
-                                            IsoArchive.defaultHttpClient());
-        result = archive.query(ADQL, 100, false, null).table();
+        result = SharedArchive.client().query(ADQL, 100, false, null).table();
         assertEquals(7, result.getRowCount());
     }
 
-    @BeforeEach
-    void start() throws Exception {
-        hub = TestHub.start();
-        server = ProductServer.start();
-        samp = new SampClient(hub.location().profile(), SampManifest.load(), server);
-        sent = new SentTables();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        samp.close();
-        assertEquals(0, server.liveCount(), "nothing left served");
-        server.close();
-        hub.close();
-    }
-
-    private void connect(int clients) throws InterruptedException {
-        samp.start(0);
-        assertTrue(samp.awaitConnection(WAIT));
-        SampClientTest.waitFor(() -> samp.peers().size() >= clients + 1);   // + the hub
+    /** @return a sender with the default reply timeout and bound on served tables */
+    private TableSender sender() {
+        return new TableSender(bus.samp(), bus.server(), sent);
     }
 
     @Test
     void queryResultGoesAsVotableToEveryTableClientWithAFreshIdEachTime() throws Exception {
-        try (FakeViewer topcat = new FakeViewer(hub, "topcat", "table.load.votable", "table.load.fits");
-             FakeViewer splat = new FakeViewer(hub, "splat", "spectrum.load.ssa-generic", "table.load.votable");
-             FakeViewer aladin = new FakeViewer(hub, "Aladin", "image.load.fits", "table.load.votable");
-             FakeViewer ds9 = new FakeViewer(hub, "ds9", "image.load.fits");
-             TableSender sender = new TableSender(samp, server, sent)) {
-            connect(4);
+        try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable", "table.load.fits");
+             FakeViewer splat = new FakeViewer(bus.hub(), "splat", "spectrum.load.ssa-generic", "table.load.votable");
+             FakeViewer aladin = new FakeViewer(bus.hub(), "Aladin", "image.load.fits", "table.load.votable");
+             FakeViewer ds9 = new FakeViewer(bus.hub(), "ds9", "image.load.fits");
+             TableSender sender = sender()) {
+            bus.connect(4);
             TableSender.Published first = sender.publish(result, "ssap rows", null);
             assertEquals(Set.of("topcat", "splat", "Aladin"), names(first.delivery().recipients()));
             assertEquals(3, first.delivery().replies().size());
@@ -130,10 +108,10 @@ class TableSenderTest {
 
     @Test
     void aFitsOnlyClientGetsFitsBasicWithItsOwnIdAndUrl() throws Exception {
-        try (FakeViewer votClient = new FakeViewer(hub, "topcat", "table.load.votable");
-             FakeViewer fitsClient = new FakeViewer(hub, "fitsonly", "table.load.fits");
-             TableSender sender = new TableSender(samp, server, sent)) {
-            connect(2);
+        try (FakeViewer votClient = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
+             FakeViewer fitsClient = new FakeViewer(bus.hub(), "fitsonly", "table.load.fits");
+             TableSender sender = sender()) {
+            bus.connect(2);
             TableSender.Published p = sender.publish(result, "ssap rows", null);
             assertEquals(2, p.formats().size());
             Message vm = votClient.next(WAIT).message();
@@ -158,15 +136,16 @@ class TableSenderTest {
 
     @Test
     void everyReplyIsReportedAndTheUrlIsAliveWhileReceiversLoadIt() throws Exception {
-        try (ScriptedViewer ok = new ScriptedViewer(hub, "good", ScriptedViewer.Reply.OK, null, "table.load.votable");
-             ScriptedViewer bad = new ScriptedViewer(hub, "bad", ScriptedViewer.Reply.ERROR, "Duplicate table-id",
+        try (ScriptedViewer ok = new ScriptedViewer(bus.hub(), "good", ScriptedViewer.Reply.OK, null,
                  "table.load.votable");
-             ScriptedViewer meh = new ScriptedViewer(hub, "meh", ScriptedViewer.Reply.WARNING, "2 columns dropped",
+             ScriptedViewer bad = new ScriptedViewer(bus.hub(), "bad", ScriptedViewer.Reply.ERROR,
+                 "Duplicate table-id", "table.load.votable");
+             ScriptedViewer meh = new ScriptedViewer(bus.hub(), "meh", ScriptedViewer.Reply.WARNING,
+                 "2 columns dropped", "table.load.votable");
+             ScriptedViewer mute = new ScriptedViewer(bus.hub(), "mute", ScriptedViewer.Reply.SILENT, null,
                  "table.load.votable");
-             ScriptedViewer mute = new ScriptedViewer(hub, "mute", ScriptedViewer.Reply.SILENT, null,
-                 "table.load.votable");
-             TableSender sender = new TableSender(samp, server, sent, Duration.ofSeconds(1), 10)) {
-            connect(4);
+             TableSender sender = new TableSender(bus.samp(), bus.server(), sent, Duration.ofSeconds(1), 10)) {
+            bus.connect(4);
             long t0 = System.nanoTime();
             TableSender.Published p = sender.publish(result, "t", null);
             assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "the silent one costs the timeout, not more");
@@ -192,10 +171,10 @@ class TableSenderTest {
 
     @Test
     void toOneClientByNameOrId() throws Exception {
-        try (FakeViewer topcat = new FakeViewer(hub, "topcat", "table.load.votable");
-             FakeViewer aladin = new FakeViewer(hub, "Aladin", "image.load.fits", "table.load.votable");
-             TableSender sender = new TableSender(samp, server, sent)) {
-            connect(2);
+        try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
+             FakeViewer aladin = new FakeViewer(bus.hub(), "Aladin", "image.load.fits", "table.load.votable");
+             TableSender sender = sender()) {
+            bus.connect(2);
             TableSender.Published p = sender.publish(result, "t", "aladin");
             assertEquals(Set.of("Aladin"), names(p.delivery().recipients()));
             assertNotNull(aladin.next(WAIT));
@@ -208,9 +187,9 @@ class TableSenderTest {
 
     @Test
     void anUnknownNameListsTheClientsAndSendsNothing() throws Exception {
-        try (FakeViewer topcat = new FakeViewer(hub, "topcat", "table.load.votable");
-             TableSender sender = new TableSender(samp, server, sent)) {
-            connect(1);
+        try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
+             TableSender sender = sender()) {
+            bus.connect(1);
             SampException e = assertThrows(SampException.class, () -> sender.publish(result, "t", "splat"));
             assertTrue(e.getMessage().startsWith("no SAMP client named \"splat\" on the hub (clients: "),
                 e.getMessage());
@@ -222,9 +201,9 @@ class TableSenderTest {
 
     @Test
     void aNamedClientThatTakesNoTablesIsRefusedSayingWhatItTakes() throws Exception {
-        try (FakeViewer ds9 = new FakeViewer(hub, "ds9", "image.load.fits");
-             TableSender sender = new TableSender(samp, server, sent)) {
-            connect(1);
+        try (FakeViewer ds9 = new FakeViewer(bus.hub(), "ds9", "image.load.fits");
+             TableSender sender = sender()) {
+            bus.connect(1);
             SampException e = assertThrows(SampException.class, () -> sender.publish(result, "t", "ds9"));
             assertEquals("cannot send the table to ds9 (" + ds9.id() + "): it does not take table.load.votable or"
                 + " table.load.fits (it takes: image.load.fits)", e.getMessage());
@@ -233,9 +212,9 @@ class TableSenderTest {
 
     @Test
     void nobodyTakingTablesIsOneClearError() throws Exception {
-        try (FakeViewer ds9 = new FakeViewer(hub, "ds9", "image.load.fits");
-             TableSender sender = new TableSender(samp, server, sent)) {
-            connect(1);
+        try (FakeViewer ds9 = new FakeViewer(bus.hub(), "ds9", "image.load.fits");
+             TableSender sender = sender()) {
+            bus.connect(1);
             SampException e = assertThrows(SampException.class, () -> sender.publish(result, "t", null));
             assertTrue(e.getMessage().startsWith("nobody received the table: no client on the hub takes"
                 + " table.load.votable or table.load.fits (clients: "), e.getMessage());
@@ -245,15 +224,15 @@ class TableSenderTest {
 
     @Test
     void olderTablesExpireBeyondTheBound() throws Exception {
-        try (FakeViewer topcat = new FakeViewer(hub, "topcat", "table.load.votable");
-             TableSender sender = new TableSender(samp, server, sent, WAIT, 2)) {
-            connect(1);
-            int base = server.liveCount();   // the icon
+        try (FakeViewer topcat = new FakeViewer(bus.hub(), "topcat", "table.load.votable");
+             TableSender sender = new TableSender(bus.samp(), bus.server(), sent, WAIT, 2)) {
+            bus.connect(1);
+            int base = bus.server().liveCount();   // the icon
             SentTable a = sender.publish(result, "a", null).table();
             SentTable b = sender.publish(result, "b", null).table();
-            assertEquals(base + 2, server.liveCount());
+            assertEquals(base + 2, bus.server().liveCount());
             SentTable c = sender.publish(result, "c", null).table();
-            assertEquals(base + 2, server.liveCount());
+            assertEquals(base + 2, bus.server().liveCount());
             assertEquals(2, sender.servedSends());
             assertEquals(410, status(a.url()), "expired: Gone");
             assertFalse(Files.exists(a.file()));
@@ -266,10 +245,10 @@ class TableSenderTest {
 
     @Test
     void closeRemovesEveryServedTableAndTempFile() throws Exception {
-        try (FakeViewer fitsClient = new FakeViewer(hub, "fitsonly", "table.load.fits");
-             FakeViewer votClient = new FakeViewer(hub, "topcat", "table.load.votable")) {
-            connect(2);
-            TableSender sender = new TableSender(samp, server, sent);
+        try (FakeViewer fitsClient = new FakeViewer(bus.hub(), "fitsonly", "table.load.fits");
+             FakeViewer votClient = new FakeViewer(bus.hub(), "topcat", "table.load.votable")) {
+            bus.connect(2);
+            TableSender sender = sender();
             TableSender.Published p = sender.publish(result, "a", null);
             sender.publish(result, "b", null);
             Path dir = sender.sessionDir();
@@ -279,15 +258,15 @@ class TableSenderTest {
             assertFalse(Files.exists(dir), "session folder deleted");
             assertEquals(List.of(), sent.all());
             assertEquals(410, status(p.table().url()));
-            samp.close();
-            assertEquals(0, server.liveCount());
+            bus.samp().close();
+            assertEquals(0, bus.server().liveCount());
             assertThrows(IllegalStateException.class, () -> sender.publish(result, "c", null));
         }
     }
 
     @Test
     void notConnectedSaysSo() {
-        try (TableSender sender = new TableSender(samp, server, sent)) {
+        try (TableSender sender = sender()) {
             SampException e = assertThrows(SampException.class, () -> sender.publish(result, "t", null));
             assertEquals("not connected to a SAMP hub", e.getMessage());
         }

@@ -2,6 +2,8 @@ package org.isosamp.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import okhttp3.HttpUrl;
+import org.isosamp.archive.IsoArchive;
 import org.isosamp.local.LocalArchive;
 
 /**
@@ -28,5 +30,10 @@ public final class SharedArchive {
             Runtime.getRuntime().addShutdownHook(new Thread(a::close, "shared-archive-stop"));
         }
         return archive;
+    }
+
+    /** @return a client of the shared archive: the default HTTP client, no product cache */
+    public static IsoArchive client() {
+        return new IsoArchive(HttpUrl.get(get().baseUrl().toString()), IsoArchive.defaultHttpClient(), null);
     }
 }

@@ -68,6 +68,9 @@ final class DataEndpoint {
             Http.plainError(ex, 404, e.getMessage());
             return;
         } catch (IOException | RuntimeException e) {
+            if (ClientGoneException.isCause(e)) {
+                throw e;   // while reading the request: the dispatcher notes it
+            }
             LOG.log(Level.WARNING, "product failed for " + ex.getRequestURI(), e);
             Http.plainError(ex, 500, "Product could not be prepared: " + e.getMessage());
             return;

@@ -98,6 +98,7 @@ public final class TapServer implements AutoCloseable {
 
     private void dispatch(HttpExchange ex) {
         try (ex) {
+            ClientGoneException.watch(ex);
             ex.getResponseHeaders().set("Server", Http.SERVER);
             String path = ex.getRequestURI().getRawPath().replaceAll("/{2,}", "/");
             if (path.length() > 1 && path.endsWith("/")) {
@@ -118,10 +119,20 @@ public final class TapServer implements AutoCloseable {
                 Http.plainError(ex, 404, "No such resource: " + path);
             }
         } catch (IOException e) {
-            LOG.log(Level.FINE, "client went away: " + ex.getRequestURI(), e);
+            if (ClientGoneException.isCause(e)) {
+                // normal: clients cancel (iso-samp drops a cone search that a newer position made stale)
+                LOG.fine(() -> "client went away: " + request(ex) + " (" + e.getMessage() + ")");
+            } else {
+                LOG.log(Level.WARNING, "I/O failure on " + request(ex), e);
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "internal error on " + ex.getRequestURI(), e);
+            LOG.log(Level.WARNING, "internal error on " + request(ex), e);
         }
+    }
+
+    /** @return e.g. {@code POST /nida-sl-tap/tap/sync} */
+    private static String request(HttpExchange ex) {
+        return ex.getRequestMethod() + " " + ex.getRequestURI();
     }
 
     /** One TAP service mount. */
@@ -188,6 +199,12 @@ public final class TapServer implements AutoCloseable {
                 ex.sendResponseHeaders(200, 0);
                 try (OutputStream out = new java.io.BufferedOutputStream(ex.getResponseBody(), 1 << 16)) {
                     q.write(out, Http.origin(ex) + "/nida-sl-tap/");
+                } catch (IOException e) {
+                    if (ClientGoneException.isCause(e)) {
+                        throw e;
+                    }
+                    // the rows failed, not the client, which has the error at the end of the document
+                    LOG.log(Level.WARNING, "query failed while streaming: " + spec.query(), e);
                 }
             }
         }

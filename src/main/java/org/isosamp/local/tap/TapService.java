@@ -118,7 +118,9 @@ final class TapService {
         }
 
         /**
-         * Writes the result in the requested format.
+         * Writes the result in the requested format. If the rows fail midway, the document ends with
+         * {@code QUERY_STATUS=ERROR} and the failure is thrown, for the caller to log (nothing is logged here);
+         * if the client went away ({@link ClientGoneException}), that is thrown as it is.
          *
          * @param localPrefix this server's base ({@code http://host:port/nida-sl-tap/}), to which
          *                    production archive URLs in the result are rewritten; null: no rewrite
@@ -144,10 +146,16 @@ final class TapService {
             try {
                 ser.writeInlineTableElement(w);
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "query failed while streaming: " + spec.query(), e);
-                w.write("\n<INFO name=\"QUERY_STATUS\" value=\"ERROR\">"
-                        + VOSerializer.formatText(e.getMessage()) + "</INFO>\n</RESOURCE>\n</VOTABLE>\n");
-                w.flush();
+                if (!ClientGoneException.isCause(e)) {
+                    // the rows failed: end the document with the error, as TAP asks
+                    try {
+                        w.write("\n<INFO name=\"QUERY_STATUS\" value=\"ERROR\">"
+                                + VOSerializer.formatText(e.getMessage()) + "</INFO>\n</RESOURCE>\n</VOTABLE>\n");
+                        w.flush();
+                    } catch (IOException alsoGone) {
+                        e.addSuppressed(alsoGone);
+                    }
+                }
                 throw e;
             }
             if (table.overflowed()) {

@@ -369,7 +369,7 @@ final class UwsJobs implements AutoCloseable {
             deleteQuietly(file);
             String msg = e instanceof TapException ? e.getMessage() : TapService.userMessage(e);
             if (!(e instanceof TapException)) {
-                LOG.log(Level.WARNING, "job " + job.id + " failed", e);
+                LOG.log(Level.WARNING, "job " + job.id + " failed: " + p.get("QUERY"), e);
             }
             synchronized (job) {
                 if (job.phase == Phase.EXECUTING) {
