@@ -289,7 +289,7 @@ public final class DataClient {
         try {
             // never CREATE: a part file deleted at JVM exit stays deleted
             file = append ? FileChannel.open(s.part.path(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)
-                : FileChannel.open(s.part.path(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                : s.part.newChannel();
         } catch (IOException e) {
             throw new NonRetryable(e);
         }

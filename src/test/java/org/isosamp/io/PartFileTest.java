@@ -193,6 +193,23 @@ class PartFileTest {
     }
 
     @Test
+    void eachWriterStartsFromAnEmptyFile() throws IOException {
+        Path target = dir.resolve("table.csv");
+        try (PartFile part = PartFile.beside(target)) {
+            try (java.io.OutputStream out = part.newOutputStream()) {
+                out.write("a first, longer attempt that failed half-way".getBytes(StandardCharsets.US_ASCII));
+            }
+            try (java.nio.channels.FileChannel ch = part.newChannel()) {
+                assertEquals(0, ch.size());
+                assertEquals(0, ch.position());
+                ch.write(java.nio.ByteBuffer.wrap("retry".getBytes(StandardCharsets.US_ASCII)));
+            }
+            part.commit();
+        }
+        assertEquals("retry", Files.readString(target));
+    }
+
+    @Test
     void aFailingCommitLeavesNoPartAndNamesTheTarget() throws IOException {
         Path target = dir.resolve("taken");
         Files.createDirectories(target);
