@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import okhttp3.Response;
 import org.isosamp.io.PartFile;
+import org.isosamp.table.TableParameters;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StoragePolicy;
@@ -60,7 +61,7 @@ final class TapAnswer {
             LOG.fine(() -> url + ": streamed" + (overflow ? ", OVERFLOW" : ""));
             return new QueryResult(null, overflow, maxrec, trailing);
         }
-        StarTable table = TapTables.withParameters(store.table(), trailing);
+        StarTable table = TableParameters.appended(store.table(), trailing);
         LOG.fine(() -> url + ": " + table.getRowCount() + " rows" + (overflow ? ", OVERFLOW" : ""));
         return new QueryResult(table, overflow, maxrec, trailing);
     }

@@ -12,10 +12,10 @@ import org.xml.sax.helpers.DefaultHandler;
 import uk.ac.starlink.table.DefaultValueInfo;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.RowStore;
+import org.isosamp.table.TableParameters;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StoragePolicy;
 import uk.ac.starlink.table.TableSink;
-import uk.ac.starlink.table.WrapperStarTable;
 import uk.ac.starlink.votable.TableContentHandler;
 import uk.ac.starlink.votable.TableHandler;
 
@@ -78,28 +78,6 @@ final class TapTables {
     }
 
     /**
-     * @return {@code table} with {@code extra} appended to its parameters (when not empty)
-     */
-    static StarTable withParameters(StarTable table, List<DescribedValue> extra) {
-        if (extra.isEmpty()) {
-            return table;
-        }
-        List<DescribedValue> params = new ArrayList<>(table.getParameters());
-        params.addAll(extra);
-        return new WrapperStarTable(table) {
-            @Override
-            public List<DescribedValue> getParameters() {
-                return params;
-            }
-
-            @Override
-            public DescribedValue getParameterByName(String parameterName) {
-                return byName(params, parameterName);
-            }
-        };
-    }
-
-    /**
      * STIL's metadata table for a TABLE being streamed reads its parameters lazily from the
      * document skeleton, which keeps growing after the rows; so whether the INFOs after the
      * table show up would depend on when a writer first asks. Ask now: the parameters are
@@ -108,34 +86,9 @@ final class TapTables {
      * @param name the name when the TABLE has none (STIL then says "votable")
      */
     private static StarTable frozen(StarTable meta, String name) {
-        List<DescribedValue> params = List.copyOf(meta.getParameters());
         String own = meta.getName();
         String n = name != null && (own == null || own.isBlank() || own.equals("votable")) ? name : own;
-        return new WrapperStarTable(meta) {
-            @Override
-            public String getName() {
-                return n;
-            }
-
-            @Override
-            public List<DescribedValue> getParameters() {
-                return params;
-            }
-
-            @Override
-            public DescribedValue getParameterByName(String parameterName) {
-                return byName(params, parameterName);
-            }
-        };
-    }
-
-    private static DescribedValue byName(List<DescribedValue> params, String name) {
-        for (DescribedValue v : params) {
-            if (v.getInfo().getName().equals(name)) {
-                return v;
-            }
-        }
-        return null;
+        return TableParameters.fixed(meta, n, meta.getParameters());
     }
 
     /** A sink that keeps the rows in storage of a STIL policy, for random access afterwards. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.isosamp.io.PartFile;
@@ -18,7 +17,6 @@ import uk.ac.starlink.table.StarTableWriter;
 import uk.ac.starlink.table.StoragePolicy;
 import uk.ac.starlink.table.TableFormatException;
 import uk.ac.starlink.table.TableSink;
-import uk.ac.starlink.table.WrapperStarTable;
 import uk.ac.starlink.table.formats.CsvTableWriter;
 
 /**
@@ -97,31 +95,6 @@ public final class TableFiles {
 
     private static OutputStream open(PartFile part) throws IOException {
         return new BufferedOutputStream(part.newOutputStream(), 1 << 16);
-    }
-
-    /** @return {@code table} with {@code extra} after its own parameters */
-    private static StarTable withParameters(StarTable table, List<DescribedValue> extra) {
-        if (extra.isEmpty()) {
-            return table;
-        }
-        List<DescribedValue> params = new ArrayList<>(table.getParameters());
-        params.addAll(extra);
-        return new WrapperStarTable(table) {
-            @Override
-            public List<DescribedValue> getParameters() {
-                return params;
-            }
-
-            @Override
-            public DescribedValue getParameterByName(String name) {
-                for (DescribedValue v : params) {
-                    if (v.getInfo().getName().equals(name)) {
-                        return v;
-                    }
-                }
-                return null;
-            }
-        };
     }
 
     /**
@@ -242,7 +215,7 @@ public final class TableFiles {
             }
             if (store != null) {
                 try (OutputStream out = open(part)) {
-                    writer.writeStarTable(withParameters(store.getStarTable(), extraParameters), out);
+                    writer.writeStarTable(TableParameters.appended(store.getStarTable(), extraParameters), out);
                 }
             } else {
                 join();
