@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.isosamp.testing.ChildJvm;
 import org.isosamp.testing.SharedArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ArchiveSelectionTest {
 
     static String run(Path dir, Map<String, String> env) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                                               "org.isosamp.IsoSamp", "tables", "--quiet", "--no-cache")
-            .directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().remove(ArchiveOptions.ENV);
-        pb.environment().putAll(env);
-        Path log = dir.resolve("out.txt");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "iso-samp did not finish");
-        return p.exitValue() + "\n" + Files.readString(log);
+        try (ChildJvm iso = ChildJvm.start(dir, env, "org.isosamp.IsoSamp", "tables", "--quiet", "--no-cache")) {
+            int exit = iso.waitFor(Duration.ofSeconds(60));
+            return exit + "\n" + iso.output();
+        }
     }
 
     @Test

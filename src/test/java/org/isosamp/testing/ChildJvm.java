@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +32,17 @@ public final class ChildJvm implements AutoCloseable {
      * @param args      its arguments
      */
     public static ChildJvm start(Path dir, String mainClass, String... args) throws IOException {
+        return start(dir, Map.of(), mainClass, args);
+    }
+
+    /**
+     * @param dir       the working directory; the log is {@code dir/child.log}
+     * @param env       more environment variables for the child, set after the defaults
+     * @param mainClass the class whose {@code main} runs
+     * @param args      its arguments
+     */
+    public static ChildJvm start(Path dir, Map<String, String> env, String mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-cp", System.getProperty("java.class.path"), mainClass));
@@ -40,6 +52,8 @@ public final class ChildJvm implements AutoCloseable {
             .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("XDG_CONFIG_HOME", dir.toString()); // never the user's config
         pb.environment().put("XDG_CACHE_HOME", dir.toString());
+        pb.environment().remove("ISO_SAMP_ARCHIVE"); // nor the user's archive
+        pb.environment().putAll(env);
         return new ChildJvm(pb.start(), log);
     }
 
