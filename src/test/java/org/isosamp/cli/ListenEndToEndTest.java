@@ -1,5 +1,6 @@
 package org.isosamp.cli;
 
+import org.isosamp.testing.SkyDistance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +84,7 @@ class ListenEndToEndTest {
                 Object ra = seq.getCell(ira);
                 Object dec = seq.getCell(idec);
                 assertNotNull(ra);
-                double d = separationDeg(RA, DEC, ((Number) ra).doubleValue(), ((Number) dec).doubleValue());
+                double d = SkyDistance.degrees(RA, DEC, ((Number) ra).doubleValue(), ((Number) dec).doubleValue());
                 assertTrue(d <= RADIUS + 1e-9, table + " row " + rows + " at " + ra + " " + dec + " is " + d
                     + " deg away");
                 rows++;
@@ -92,11 +93,4 @@ class ListenEndToEndTest {
         return rows;
     }
 
-    static double separationDeg(double ra1, double dec1, double ra2, double dec2) {
-        double p1 = Math.toRadians(dec1);
-        double p2 = Math.toRadians(dec2);
-        double dl = Math.toRadians(ra2 - ra1);
-        double a = Math.pow(Math.sin((p2 - p1) / 2), 2) + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(dl / 2), 2);
-        return Math.toDegrees(2 * Math.asin(Math.min(1, Math.sqrt(a))));
-    }
 }

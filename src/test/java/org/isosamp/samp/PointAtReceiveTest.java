@@ -1,5 +1,6 @@
 package org.isosamp.samp;
 
+import org.isosamp.testing.SkyDistance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,7 +110,7 @@ class PointAtReceiveTest {
         for (int i = 0; i < ras.length; i++) {
             double cra = ((Number) ras[i]).doubleValue();
             double cdec = ((Number) decs[i]).doubleValue();
-            double d = distance(ra, dec, cra, cdec);
+            double d = SkyDistance.degrees(ra, dec, cra, cdec);
             double extent = extent(cra, cdec, (String) regions[i]);
             assertTrue(d <= radius + extent + 1e-6, table + " row " + i + " at " + cra + " " + cdec + " is " + d
                 + " deg away; radius " + radius + " + footprint " + extent);
@@ -119,21 +120,12 @@ class PointAtReceiveTest {
         Object[] sdec = RecordingPublisher.column(sample, obscore ? "s_dec" : "dec");
         int inside = 0;
         for (int i = 0; i < sra.length; i++) {
-            if (distance(ra, dec, ((Number) sra[i]).doubleValue(), ((Number) sdec[i]).doubleValue()) <= radius) {
+            if (SkyDistance.degrees(ra, dec, ((Number) sra[i]).doubleValue(), ((Number) sdec[i]).doubleValue()) <= radius) {
                 inside++;
             }
         }
         assertTrue(inside > 0 && ras.length >= inside, table + ": " + inside + " sample rows centred in the cone, "
             + ras.length + " returned");
-    }
-
-    /** @return great-circle distance in degrees (haversine) */
-    static double distance(double ra1, double dec1, double ra2, double dec2) {
-        double p1 = Math.toRadians(dec1);
-        double p2 = Math.toRadians(dec2);
-        double h = Math.pow(Math.sin((p2 - p1) / 2), 2)
-                   + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(Math.toRadians(ra2 - ra1) / 2), 2);
-        return Math.toDegrees(2 * Math.asin(Math.min(1, Math.sqrt(h))));
     }
 
     /** @return the largest distance from the centre to a vertex of "Polygon ICRS ra dec ra dec ..." */
@@ -142,7 +134,7 @@ class PointAtReceiveTest {
         assertEquals("polygon", w[0].toLowerCase());
         double max = 0;
         for (int i = 2; i + 1 < w.length; i += 2) {
-            max = Math.max(max, distance(ra, dec, Double.parseDouble(w[i]), Double.parseDouble(w[i + 1])));
+            max = Math.max(max, SkyDistance.degrees(ra, dec, Double.parseDouble(w[i]), Double.parseDouble(w[i + 1])));
         }
         return max;
     }

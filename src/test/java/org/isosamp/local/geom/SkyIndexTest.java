@@ -1,5 +1,6 @@
 package org.isosamp.local.geom;
 
+import org.isosamp.testing.SkyDistance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,15 +15,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SkyIndexTest {
-
-    /** Great-circle distance, degrees: the test's own computation (haversine), not S2's. */
-    static double dist(double ra1, double dec1, double ra2, double dec2) {
-        double p1 = Math.toRadians(dec1);
-        double p2 = Math.toRadians(dec2);
-        double h = Math.pow(Math.sin((p2 - p1) / 2), 2)
-            + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(Math.toRadians(ra2 - ra1) / 2), 2);
-        return Math.toDegrees(2 * Math.asin(Math.min(1, Math.sqrt(h))));
-    }
 
     static boolean share(long[] a, long[] b) {
         Set<Long> s = new HashSet<>();
@@ -59,7 +51,7 @@ class SkyIndexTest {
             double dec = Math.max(-90, Math.min(90, q[1] + d * Math.cos(bearing)));
             double cosd = Math.max(1e-6, Math.cos(Math.toRadians(q[1])));
             double ra = ((q[0] + d * Math.sin(bearing) / cosd) % 360 + 360) % 360;
-            if (dist(q[0], q[1], ra, dec) > (qr + rr) * 0.999) {
+            if (SkyDistance.degrees(q[0], q[1], ra, dec) > (qr + rr) * 0.999) {
                 continue;                                                 // projection left the cap
             }
             long[] query = SkyIndex.queryCells(q[0], q[1], qr);

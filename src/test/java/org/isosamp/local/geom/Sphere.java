@@ -1,5 +1,6 @@
 package org.isosamp.local.geom;
 
+import org.isosamp.testing.SkyDistance;
 import java.util.Random;
 
 /**
@@ -48,12 +49,7 @@ final class Sphere {
 
     /** Haversine distance, degrees. */
     static double hav(double ra1, double dec1, double ra2, double dec2) {
-        double p1 = Math.toRadians(dec1);
-        double p2 = Math.toRadians(dec2);
-        double sdp = Math.sin((p2 - p1) / 2);
-        double sdl = Math.sin(Math.toRadians(ra2 - ra1) / 2);
-        double h = sdp * sdp + Math.cos(p1) * Math.cos(p2) * sdl * sdl;
-        return Math.toDegrees(2 * Math.asin(Math.min(1, Math.sqrt(h))));
+        return SkyDistance.degrees(ra1, dec1, ra2, dec2);
     }
 
     static double hav(double[] a, double[] b) {
