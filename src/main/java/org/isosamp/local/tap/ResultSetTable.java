@@ -23,6 +23,8 @@ final class ResultSetTable extends AbstractStarTable {
     private final Class<?>[] types;
     private final long maxrec;
     private final List<String> urlFrom;
+    /** the first characters of {@link #urlFrom} */
+    private final String urlStarts;
     private final String urlTo;
     private boolean used;
     private boolean overflow;
@@ -34,6 +36,14 @@ final class ResultSetTable extends AbstractStarTable {
         this.rs = rs;
         this.maxrec = maxrec;
         this.urlFrom = urlFrom;
+        StringBuilder starts = new StringBuilder();
+        for (String from : urlFrom) {
+            if (from.isEmpty()) {
+                throw new IllegalArgumentException("empty URL prefix");
+            }
+            starts.append(from.charAt(0));
+        }
+        this.urlStarts = starts.toString();
         this.urlTo = urlTo;
         this.infos = new ColumnInfo[fields.size()];
         this.types = new Class<?>[fields.size()];
@@ -125,7 +135,8 @@ final class ResultSetTable extends AbstractStarTable {
 
     private Object coerce(Object v, Class<?> type) {
         if (v == null || type.isInstance(v)) {
-            if (v instanceof String s) {
+            // most strings are not URLs: their first character rules them out without a prefix comparison
+            if (v instanceof String s && !s.isEmpty() && urlStarts.indexOf(s.charAt(0)) >= 0) {
                 for (String from : urlFrom) {
                     if (s.startsWith(from)) {
                         return urlTo + s.substring(from.length());

@@ -143,8 +143,10 @@ final class TapService {
             w.write("<INFO name=\"PROVIDER\" value=\"iso-samp local archive: synthetic sample data,"
                     + " not real ISO data\"/>\n");
             VOSerializer ser = VOSerializer.makeSerializer(df, VOTableVersion.V14, table);
+            w.flush();
             try {
-                ser.writeInlineTableElement(w);
+                // straight to bytes: the rows skip a Writer and its character encoder (STIL's fast path)
+                ser.writeInlineTableElementUTF8(out);
             } catch (IOException e) {
                 if (!ClientGoneException.isCause(e)) {
                     // the rows failed: end the document with the error, as TAP asks
