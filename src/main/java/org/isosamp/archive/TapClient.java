@@ -445,10 +445,9 @@ public final class TapClient {
         } catch (InterruptedException e) {
             call.cancel();
             if (!future.cancel(false)) {
-                Response late = future.getNow(null);
-                if (late != null) {
-                    late.close();
-                }
+                // it ended meanwhile: close a response nobody will read (a failure, which the cancel itself may
+                // have caused, needs nothing; getNow would throw it)
+                future.thenAccept(Response::close);
             }
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + call.request().url());
