@@ -115,8 +115,8 @@ public final class IsoSamp implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && usesArchive(COMMANDS.get(args[0]))) {
-            // the HTTP client's TLS set-up runs while picocli reads the command line
-            IsoArchive.prepareDefaultHttpClient();
+            // the HTTP client (and its TLS set-up, if the archive is https) is made while picocli reads the command line
+            IsoArchive.prepareDefaultHttpClient(ArchiveOptions.httpsLikely(args));
         }
         System.exit(runMain(args));
     }

@@ -114,23 +114,49 @@ public final class IsoArchive {
     }
 
     /**
-     * Makes the default client on a daemon thread, so that its TLS set-up overlaps whatever the caller does
-     * meanwhile (the launcher: reading the command line, starting a local archive); a later
-     * {@link #defaultHttpClient()} gets it, waiting only for what is left. Harmless if called more than once.
+     * The shared default client for an archive at {@code base}: for {@code https}, {@link #defaultHttpClient()};
+     * for plain {@code http} (the local archive, a mirror), a client with the same settings that sets TLS up only
+     * if a request needs it (an {@code https} URL, or a redirect to one), when it hands that request to
+     * {@link #defaultHttpClient()}.
+     *
+     * @return the same client for every base of a scheme
      */
-    public static void prepareDefaultHttpClient() {
-        Thread t = new Thread(IsoArchive::defaultHttpClient, "iso-samp-http-setup");
+    public static OkHttpClient defaultHttpClient(HttpUrl base) {
+        return base.isHttps() ? DefaultClient.INSTANCE : CleartextClient.INSTANCE;
+    }
+
+    /**
+     * Makes the default client for an archive of the given scheme on a daemon thread, so that its set-up (for
+     * TLS, about a quarter of a second) overlaps whatever the caller does meanwhile (the launcher: reading the
+     * command line, starting a local archive); a later {@link #defaultHttpClient(HttpUrl)} gets it, waiting only
+     * for what is left. Harmless if called more than once.
+     *
+     * @param https whether the archive will be at an https URL
+     */
+    public static void prepareDefaultHttpClient(boolean https) {
+        Thread t = new Thread(https ? IsoArchive::defaultHttpClient : () -> defaultHttpClient(LOOPBACK),
+                              "iso-samp-http-setup");
         t.setDaemon(true);
         t.start();
     }
 
-    /** Holder: class initialisation makes the client once, and any thread that asks meanwhile waits for it. */
-    private static final class DefaultClient {
-        static final OkHttpClient INSTANCE = new OkHttpClient.Builder()
+    private static final HttpUrl LOOPBACK = HttpUrl.get("http://127.0.0.1/");
+
+    private static OkHttpClient.Builder defaultSettings() {
+        return new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(15))
             .readTimeout(Duration.ofSeconds(120))
-            .writeTimeout(Duration.ofSeconds(60))
-            .build();
+            .writeTimeout(Duration.ofSeconds(60));
+    }
+
+    /** Holder: class initialisation makes the client once, and any thread that asks meanwhile waits for it. */
+    private static final class DefaultClient {
+        static final OkHttpClient INSTANCE = defaultSettings().build();
+    }
+
+    /** Holder of the plain-http client ({@link TlsOnDemand}): made without touching {@link DefaultClient}. */
+    private static final class CleartextClient {
+        static final OkHttpClient INSTANCE = TlsOnDemand.client(defaultSettings(), IsoArchive::defaultHttpClient);
     }
 
     /** @return the base URL */

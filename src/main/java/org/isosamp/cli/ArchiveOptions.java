@@ -61,30 +61,76 @@ public final class ArchiveOptions {
         for (var h : Logger.getLogger("").getHandlers()) {
             h.setLevel(verbose ? Level.FINE : Level.WARNING);
         }
-        String choice = archive != null ? archive : System.getenv(ENV);
-        if (choice == null || choice.isBlank()) {
-            choice = configured();
-        }
-        if (choice == null || choice.isBlank()) {
+        String choice = choice(archive);
+        if (choice == null) {
             return new Session(new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient(), cache()),
                                null);
         }
-        if (choice.trim().equalsIgnoreCase("local")) {
+        if (choice.equalsIgnoreCase("local")) {
             LocalArchive local = LocalArchive.builder().port(0).start();
             // the local archive is new every time: its products are not worth caching
-            return new Session(new IsoArchive(HttpUrl.get(local.baseUrl().toString()),
-                                              IsoArchive.defaultHttpClient(), null), local);
+            HttpUrl base = HttpUrl.get(local.baseUrl().toString());
+            return new Session(new IsoArchive(base, IsoArchive.defaultHttpClient(base), null), local);
         }
-        HttpUrl url = HttpUrl.parse(choice.trim());
+        HttpUrl url = HttpUrl.parse(choice);
         if (url == null) {
             throw new IllegalArgumentException("--archive \"" + choice + "\" is neither 'local' nor an http(s) URL");
         }
-        return new Session(new IsoArchive(url, IsoArchive.defaultHttpClient(), cache()), null);
+        return new Session(new IsoArchive(url, IsoArchive.defaultHttpClient(url), cache()), null);
     }
 
-    /** An archive object for cache management only: nothing is started or contacted. */
+    /**
+     * @param option the {@code --archive} value, or null
+     * @return the archive chosen, trimmed: the option, else {@code $ISO_SAMP_ARCHIVE}, else the config file; null
+     *         for the production archive
+     */
+    private static String choice(String option) throws IOException {
+        String choice = option != null ? option : System.getenv(ENV);
+        if (choice == null || choice.isBlank()) {
+            choice = configured();
+        }
+        return choice == null || choice.isBlank() ? null : choice.trim();
+    }
+
+    /**
+     * A guess, before picocli has read the command line, at whether the archive will be at an https URL, so that
+     * the launcher can prepare the right HTTP client meanwhile (TLS costs a quarter of a second to set up; see
+     * {@link IsoArchive#prepareDefaultHttpClient}). It reads {@code --archive X} or {@code --archive=X} up to
+     * {@code --}, then falls back as {@link #open} does. A wrong guess costs time, never behaviour.
+     *
+     * @param args the command line
+     * @return false for {@code local} and {@code http://} archives, true otherwise (production, https, unreadable)
+     */
+    public static boolean httpsLikely(String[] args) {
+        String option = null;
+        for (int i = 0; i < args.length && option == null && !args[i].equals("--"); i++) {
+            if (args[i].equals("--archive") && i + 1 < args.length) {
+                option = args[i + 1];
+            } else if (args[i].startsWith("--archive=")) {
+                option = args[i].substring("--archive=".length());
+            }
+        }
+        String choice;
+        try {
+            choice = choice(option);
+        } catch (IOException | RuntimeException e) {
+            return true; // open() will say what is wrong
+        }
+        if (choice == null) {
+            return IsoArchive.PRODUCTION_BASE.isHttps();
+        }
+        if (choice.equalsIgnoreCase("local")) {
+            return false;
+        }
+        HttpUrl url = HttpUrl.parse(choice);
+        return url == null || url.isHttps();
+    }
+
+    /** An archive object for cache management only: nothing is started or contacted (so no TLS is set up). */
     Session openForCache() {
-        return new Session(new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient(), cache()), null);
+        HttpUrl none = HttpUrl.get("http://127.0.0.1/");
+        return new Session(new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient(none), cache()),
+                           null);
     }
 
     static Path configFile() {
