@@ -6,7 +6,12 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okio.BufferedSource;
 
 /**
  * Plain sockets whose input stream reads the network {@code size} bytes at a time, for {@link DataClient}'s
@@ -23,6 +28,38 @@ import javax.net.SocketFactory;
 final class BufferedReadSockets extends SocketFactory {
 
     private final int size;
+
+    /** Bytes asked of the network per socket read by {@link #reading}'s clients. */
+    static final int SIZE = 256 << 10;
+
+    /**
+     * @param http a client
+     * @return with the default socket factory, a variant of {@code http} ({@link OkHttpClient#newBuilder()}: same
+     *         pool and dispatcher) whose sockets read the network {@link #SIZE} bytes at a time; with another socket
+     *         factory, {@code http} as it is
+     */
+    static OkHttpClient reading(OkHttpClient http) {
+        return http.socketFactory() == SocketFactory.getDefault()
+            ? http.newBuilder().socketFactory(new BufferedReadSockets(SIZE)).build()
+            : http;
+    }
+
+    /**
+     * The body of {@code resp}, to be read fast: OkHttp applies the read timeout twice on HTTP/1, as the socket's
+     * {@code SO_TIMEOUT} and as an Okio timeout around every read of at most 8 KiB, which wakes Okio's watchdog
+     * thread each time (half the CPU time of reading a fast body). On HTTP/1 this drops the second; the socket's
+     * timeout alone still fails a read that waits too long. Other protocols keep both.
+     *
+     * @param resp a response with a body
+     * @return its body's source
+     */
+    static BufferedSource bodySource(Response resp) {
+        BufferedSource source = resp.body().source();
+        if (resp.protocol() == Protocol.HTTP_1_1 || resp.protocol() == Protocol.HTTP_1_0) {
+            source.timeout().timeout(0, TimeUnit.NANOSECONDS);
+        }
+        return source;
+    }
 
     /** @param size bytes asked of the network per read, at least 1 */
     BufferedReadSockets(int size) {

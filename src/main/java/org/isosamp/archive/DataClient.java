@@ -10,16 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.SocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -86,8 +83,6 @@ public final class DataClient {
      * 1.1 s of CPU per GiB instead of 0.06-0.09 s (perf, 1 GiB over loopback; see bench/RESULTS.md).
      */
     static final int CHUNK = 256 << 10;
-    /** Bytes asked of the network per socket read ({@link BufferedReadSockets}). */
-    static final int SOCKET_READ = 256 << 10;
     /** A body slower than {@link #CHUNK} per this long is still written, and reported, this often. */
     private static final long PROGRESS_NANOS = 100_000_000L;
 
@@ -96,15 +91,13 @@ public final class DataClient {
 
     /**
      * @param http     the shared client; its timeouts apply. With the default socket factory, downloads use a
-     *                 variant of it ({@link OkHttpClient#newBuilder()}: same pool and dispatcher) whose sockets
-     *                 read the network 256 KiB at a time; another socket factory is used as it is.
+     *                 variant of it whose sockets read the network 256 KiB at a time
+     *                 ({@link BufferedReadSockets#reading}); another socket factory is used as it is.
      * @param dataBase the data endpoint, e.g. {@code https://nida.esac.esa.int/nida-sl-tap/data}
      */
     public DataClient(OkHttpClient http, HttpUrl dataBase) {
         Objects.requireNonNull(http, "http");
-        this.http = http.socketFactory() == SocketFactory.getDefault()
-            ? http.newBuilder().socketFactory(new BufferedReadSockets(SOCKET_READ)).build()
-            : http;
+        this.http = BufferedReadSockets.reading(http);
         this.dataBase = Objects.requireNonNull(dataBase, "dataBase");
     }
 
@@ -296,13 +289,7 @@ public final class DataClient {
         if (listener != null) {
             listener.progress(s.have, s.total);
         }
-        try (file; BufferedSource source = resp.body().source()) {
-            if (resp.protocol() == Protocol.HTTP_1_1 || resp.protocol() == Protocol.HTTP_1_0) {
-                // OkHttp applies the read timeout twice on HTTP/1: as the socket's SO_TIMEOUT and as an Okio
-                // timeout around every read of at most 8 KiB, which wakes Okio's watchdog thread each time
-                // (half the CPU time of reading a fast body). The socket's timeout alone still fails a stalled read.
-                source.timeout().timeout(0, TimeUnit.NANOSECONDS);
-            }
+        try (file; BufferedSource source = BufferedReadSockets.bodySource(resp)) {
             long left = s.total >= 0 ? s.total - s.have : CHUNK;
             ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(CHUNK, left)));
             long lastWrite = System.nanoTime();

@@ -45,7 +45,7 @@ final class TapAnswer {
         if (target == Target.VOTABLE_FILE) {
             return saveVotable(resp, maxrec, file);
         }
-        BodyStream in = new BodyStream(resp.body().byteStream(), null);
+        BodyStream in = new BodyStream(BufferedReadSockets.bodySource(resp).inputStream(), null);
         String name = tableName(resp);
         TapTables.StoreSink store = target == Target.TABLE
                 ? new TapTables.StoreSink(storage != null ? storage : StoragePolicy.PREFER_MEMORY) : null;
@@ -73,7 +73,7 @@ final class TapAnswer {
             TapVotable.Status status;
             BodyStream in;
             try (OutputStream out = new java.io.BufferedOutputStream(part.newOutputStream(), 1 << 16)) {
-                in = new BodyStream(resp.body().byteStream(), out);
+                in = new BodyStream(BufferedReadSockets.bodySource(resp).inputStream(), out);
                 // the parser checks the structure; the base64 rows are checked as bytes (StreamTextSkipper)
                 status = TapVotable.scan(new StreamTextSkipper(in));
                 if (status.malformed() == null && status.error() == null) {

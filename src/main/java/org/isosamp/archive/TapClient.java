@@ -82,7 +82,9 @@ public final class TapClient {
     private final StoragePolicy storage;
 
     /**
-     * @param http    the shared client; its timeouts apply to every request
+     * @param http    the shared client; its timeouts apply to every request. With the default socket factory,
+     *                answers are read through a variant of it whose sockets read the network 256 KiB at a time
+     *                ({@link BufferedReadSockets#reading})
      * @param tapBase the TAP service root, e.g. {@code https://nida.esac.esa.int/nida-sl-tap/tap}
      *                (a trailing slash is tolerated)
      */
@@ -92,8 +94,8 @@ public final class TapClient {
 
     /** As the public constructor, with the STIL storage policy for results (e.g. disk for huge answers). */
     TapClient(OkHttpClient http, HttpUrl tapBase, StoragePolicy storage) {
-        this.http = Objects.requireNonNull(http, "http");
-        this.noRedirect = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
+        this.http = BufferedReadSockets.reading(Objects.requireNonNull(http, "http"));
+        this.noRedirect = this.http.newBuilder().followRedirects(false).followSslRedirects(false).build();
         Objects.requireNonNull(tapBase, "tapBase");
         HttpUrl.Builder b = tapBase.newBuilder().query(null).fragment(null);
         List<String> segs = tapBase.pathSegments();
@@ -208,6 +210,11 @@ public final class TapClient {
     }
 
     /** @return up to 64 KB of a body as text, for messages */
+    /** @return the client requests go through (tests) */
+    OkHttpClient httpClient() {
+        return http;
+    }
+
     static String readLimited(Response resp) {
         try (InputStream in = resp.body().byteStream()) {
             return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);

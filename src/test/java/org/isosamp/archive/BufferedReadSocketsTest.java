@@ -134,6 +134,17 @@ class BufferedReadSocketsTest {
         assertSame(own, http(new DataClient(custom, base)).socketFactory());
     }
 
+    @Test
+    void tapClientReadsAnswersThroughThemToo() {
+        OkHttpClient plain = new OkHttpClient.Builder().readTimeout(5, TimeUnit.SECONDS).build();
+        TapClient tap = new TapClient(plain, HttpUrl.get("http://127.0.0.1:1/nida-sl-tap/tap"));
+        assertTrue(tap.httpClient().socketFactory() instanceof BufferedReadSockets);
+        assertEquals(5_000, tap.httpClient().readTimeoutMillis());
+        BufferedReadSockets own = new BufferedReadSockets(1);
+        OkHttpClient custom = plain.newBuilder().socketFactory(own).build();
+        assertSame(own, new TapClient(custom, HttpUrl.get("http://127.0.0.1:1/tap")).httpClient().socketFactory());
+    }
+
     private static OkHttpClient http(DataClient c) {
         return c.httpClient();
     }
