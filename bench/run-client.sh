@@ -62,9 +62,9 @@ awk '{s[$2] += $3; n[$2]++} END {for (k in s) m[k] = s[k] / n[k]
   printf "iso-samp / STILTS: votable %.2f  csv %.2f  fits %.2f;  iso-samp votable / astroquery %.2f, with the launcher %.2f (means)\n",
     m["iso-votable"] / m["stilts-votable"], m["iso-csv"] / m["stilts-csv"], m["iso-fits"] / m["stilts-fits"],
     m["iso-votable"] / m["astroquery"], m["launcher-votable"] / m["astroquery"]}' bench/out/query-40k-runs.txt | tee -a bench/out/query-40k.txt
-# A fresh archive for the download: after the 42 heavy queries above, the same server process has twice
-# served iso-samp's download at ~0.4 GB/s while curl still got ~1 GB/s (see bench/RESULTS.md); a fresh one,
-# or one after 30 iso-samp or 8 STILTS and astroquery queries, does not.
+# A fresh archive for the download: after the 42 heavy queries above, the same server process has often
+# served iso-samp's download at ~0.4 GB/s while curl still got ~1 GB/s. The cause is this VM's free page
+# reporting, not the archive nor iso-samp (bench/RESULTS.md, session 4); a fresh archive meets it less often.
 serve download
 URL="${BASE}data?retrieval_type=OBSERVATION&tdt=80000203&product_level=DEFAULT_DATA_SET"
 curl -s -o /dev/null "$URL"            # generate and cache the 1 GiB product on the server first
@@ -82,15 +82,24 @@ org.isosamp.archive.DataClient.useParentHandlers=false
 java.util.logging.ConsoleHandler.level=FINE
 EOF
 : > bench/out/download-1g.txt
+# On a VM whose balloon reports free pages to the host (virtio free page reporting), a write into page cache
+# the host has just taken back is slow (bench/RESULTS.md, session 4): each round also notes how much memory
+# was reported while it ran ("reported", MB; "-" where the kernel has no such counter).
+REPORTED=/sys/module/page_reporting/parameters/reported_kib
+reported() { if [ -r "$REPORTED" ]; then cat "$REPORTED"; else echo -; fi; }
+delta() { if [ "$1" = - ]; then echo -; else echo $(( ($(reported) - $1) / 1024 )); fi; }
 for run in $(seq "${ROUNDS:-6}"); do      # alternating, on the same server
   rm -f "$W"/*.tar; sync   # each run starts with no dirty pages or pending discards of the one before
+  r0=$(reported)
   /usr/bin/time -f "%e s  maxRSS %M KiB" -o "$W/time" curl -s -o "$W/c.tar" -w '%{speed_download}' "$URL" >"$W/speed"
-  echo "$run curl      $(cat "$W/time")  transfer $(awk '{printf "%.1f", $1 / 1e6}' "$W/speed") MB/s" \
+  echo "$run curl      $(cat "$W/time")  transfer $(awk '{printf "%.1f", $1 / 1e6}' "$W/speed") MB/s  reported $(delta "$r0")" \
     | tee -a bench/out/download-1g.txt
   rm -f "$W"/*.tar; sync   # each run starts with no dirty pages or pending discards of the one before
+  r0=$(reported)
   /usr/bin/time -f "%e s  maxRSS %M KiB" -o "$W/time" java -Djava.util.logging.config.file="$LOGCONF" \
       -jar target/iso-samp.jar download --quiet --no-cache --archive "$BASE" --dir "$W" 80000203 >/dev/null 2>"$W/log"
-  echo "$run iso-samp  $(cat "$W/time")  transfer $(grep -o '[0-9.]* MB/s' "$W/log")" | tee -a bench/out/download-1g.txt
+  echo "$run iso-samp  $(cat "$W/time")  transfer $(grep -o '[0-9.]* MB/s' "$W/log")  reported $(delta "$r0")" \
+    | tee -a bench/out/download-1g.txt
 done
 ls -l "$W"/*.tar | tee -a bench/out/download-1g.txt
 for who in curl iso-samp; do           # medians: elapsed s, max RSS KiB, transfer MB/s
