@@ -8,9 +8,9 @@ python3-astropy, run with /usr/bin/python3), never iso-samp's own code.
                                           print their replies as JSON
 """
 import json
+import signal
 import sys
 import threading
-import time
 import urllib.request
 import warnings
 
@@ -20,13 +20,14 @@ from astropy.samp import SAMPHubServer, SAMPIntegratedClient
 
 
 def hub(lockfile, seconds):
+    """Runs the hub until SIGTERM (the test's destroy) or for at most SECONDS, then stops it cleanly."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
     server = SAMPHubServer(lockfile=lockfile, web_profile=False, addr="127.0.0.1")
     server.start(wait=False)
     print("ready", flush=True)
-    end = time.time() + seconds
     try:
-        while time.time() < end:
-            time.sleep(0.1)
+        stop.wait(seconds)
     finally:
         server.stop()
 
@@ -83,7 +84,6 @@ def point(ra, dec, seconds):
     client = SAMPIntegratedClient(name="astropy-pointer")
     client.connect()
     try:
-        replies = client.call_all_and_wait if hasattr(client, "call_all_and_wait") else None
         out = {}
         for cid in client.get_subscribed_clients("coord.pointAt.sky"):
             r = client.call_and_wait(cid, {"samp.mtype": "coord.pointAt.sky",

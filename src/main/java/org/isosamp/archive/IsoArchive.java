@@ -122,7 +122,11 @@ public final class IsoArchive {
      * @return the same client for every base of a scheme
      */
     public static OkHttpClient defaultHttpClient(HttpUrl base) {
-        return base.isHttps() ? DefaultClient.INSTANCE : CleartextClient.INSTANCE;
+        return base.isHttps() ? DefaultClient.INSTANCE : cleartextHttpClient();
+    }
+
+    private static OkHttpClient cleartextHttpClient() {
+        return CleartextClient.INSTANCE;
     }
 
     /**
@@ -134,13 +138,11 @@ public final class IsoArchive {
      * @param https whether the archive will be at an https URL
      */
     public static void prepareDefaultHttpClient(boolean https) {
-        Thread t = new Thread(https ? IsoArchive::defaultHttpClient : () -> defaultHttpClient(LOOPBACK),
+        Thread t = new Thread(https ? IsoArchive::defaultHttpClient : IsoArchive::cleartextHttpClient,
                               "iso-samp-http-setup");
         t.setDaemon(true);
         t.start();
     }
-
-    private static final HttpUrl LOOPBACK = HttpUrl.get("http://127.0.0.1/");
 
     private static OkHttpClient.Builder defaultSettings() {
         return new OkHttpClient.Builder()

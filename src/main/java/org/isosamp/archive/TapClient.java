@@ -209,12 +209,12 @@ public final class TapClient {
         }
     }
 
-    /** @return up to 64 KB of a body as text, for messages */
     /** @return the client requests go through (tests) */
     OkHttpClient httpClient() {
         return http;
     }
 
+    /** @return up to 64 KB of a body as text, for messages */
     static String readLimited(Response resp) {
         try (InputStream in = resp.body().byteStream()) {
             return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);

@@ -16,9 +16,14 @@ final class Progress implements DataClient.Listener {
     private long lastNanos;
 
     Progress(PrintStream err, String label, boolean quiet) {
+        this(err, label, quiet, System.console() != null);
+    }
+
+    /** @param terminal whether stderr is a terminal */
+    Progress(PrintStream err, String label, boolean quiet, boolean terminal) {
         this.err = err;
         this.label = label;
-        this.enabled = !quiet && System.console() != null;
+        this.enabled = !quiet && terminal;
     }
 
     @Override

@@ -35,14 +35,27 @@ class AstropySampTest {
         }
         Process p = pb.start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String line;
-        while (System.nanoTime() < end && (line = r.readLine()) != null) {
-            seen.append(line).append('\n');
-            if (line.startsWith("ready")) {
+        StringBuffer seen = new StringBuffer();
+        // read on another thread, so that a peer that hangs silently fails the test at the deadline
+        java.util.concurrent.CompletableFuture<Boolean> ready = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line; (line = r.readLine()) != null; ) {
+                    seen.append(line).append('\n');
+                    if (line.startsWith("ready")) {
+                        return true;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                seen.append(e);
+            }
+            return false;
+        });
+        try {
+            if (ready.get(30, TimeUnit.SECONDS)) {
                 return p;
             }
+        } catch (java.util.concurrent.TimeoutException e) {
+            // not ready in time
         }
         p.destroyForcibly();
         throw new AssertionError("python peer " + List.of(args) + " never got ready:\n" + seen);
