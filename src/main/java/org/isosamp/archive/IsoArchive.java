@@ -184,10 +184,23 @@ public final class IsoArchive {
      * @param phases receives the job's phases (async only); may be null
      */
     public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases) throws IOException {
+        return query(adql, maxrec, async, phases, null);
+    }
+
+    /**
+     * As {@link #query(String, long, boolean, Consumer)}, telling {@code received} the bytes of the answer read so
+     * far and its length (-1 when the archive does not say), e.g. for a progress bar; it may be null.
+     */
+    public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases,
+                             DataClient.Listener received) throws IOException {
+        return tap.query(requireAdql(adql), maxrec, async, phases, received);
+    }
+
+    private static String requireAdql(String adql) {
         if (adql == null || adql.isBlank()) {
             throw new IllegalArgumentException("ADQL query is empty");
         }
-        return tap.query(adql, maxrec, async, phases);
+        return adql;
     }
 
     /**
@@ -198,10 +211,13 @@ public final class IsoArchive {
      */
     public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file)
             throws IOException {
-        if (adql == null || adql.isBlank()) {
-            throw new IllegalArgumentException("ADQL query is empty");
-        }
-        return tap.queryToVotable(adql, maxrec, async, phases, file);
+        return queryToVotable(adql, maxrec, async, phases, file, null);
+    }
+
+    /** As {@link #queryToVotable(String, long, boolean, Consumer, Path)}, with a {@code received} listener as {@link #query}'s. */
+    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file,
+                                  DataClient.Listener received) throws IOException {
+        return tap.queryToVotable(requireAdql(adql), maxrec, async, phases, file, received);
     }
 
     /**
@@ -212,10 +228,14 @@ public final class IsoArchive {
      */
     public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases,
                                    uk.ac.starlink.table.TableSink sink) throws IOException {
-        if (adql == null || adql.isBlank()) {
-            throw new IllegalArgumentException("ADQL query is empty");
-        }
-        return tap.queryToSink(adql, maxrec, async, phases, sink);
+        return queryToSink(adql, maxrec, async, phases, sink, null);
+    }
+
+    /** As {@link #queryToSink(String, long, boolean, Consumer, uk.ac.starlink.table.TableSink)}, with a {@code received} listener as {@link #query}'s. */
+    public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases,
+                                   uk.ac.starlink.table.TableSink sink, DataClient.Listener received)
+            throws IOException {
+        return tap.queryToSink(requireAdql(adql), maxrec, async, phases, sink, received);
     }
 
     /** @return the archive's tables, with their columns if asked */

@@ -36,16 +36,16 @@ final class TapAnswer {
      * the caller closes the response.
      */
     static QueryResult read(Response resp, long maxrec, Target target, Path file, TableSink sink,
-                            StoragePolicy storage) throws IOException {
+                            StoragePolicy storage, DataClient.Listener received) throws IOException {
         String url = resp.request().url().toString();
         if (!resp.isSuccessful()) {
             throw new ArchiveException(TapClient.WHAT, url, resp.code(),
                                        TapVotable.errorMessage(TapClient.readLimited(resp)));
         }
         if (target == Target.VOTABLE_FILE) {
-            return saveVotable(resp, maxrec, file);
+            return saveVotable(resp, maxrec, file, received);
         }
-        BodyStream in = new BodyStream(BufferedReadSockets.bodySource(resp).inputStream(), null);
+        BodyStream in = new BodyStream(resp, null, received);
         String name = tableName(resp);
         TapTables.StoreSink store = target == Target.TABLE
                 ? new TapTables.StoreSink(storage != null ? storage : StoragePolicy.PREFER_MEMORY) : null;
@@ -67,13 +67,14 @@ final class TapAnswer {
     }
 
     /** Copies the body to a part file beside {@code file} while checking it, then moves it into place. */
-    private static QueryResult saveVotable(Response resp, long maxrec, Path file) throws IOException {
+    private static QueryResult saveVotable(Response resp, long maxrec, Path file, DataClient.Listener received)
+            throws IOException {
         String url = resp.request().url().toString();
         try (PartFile part = PartFile.beside(file)) {
             TapVotable.Status status;
             BodyStream in;
             try (OutputStream out = new java.io.BufferedOutputStream(part.newOutputStream(), 1 << 16)) {
-                in = new BodyStream(BufferedReadSockets.bodySource(resp).inputStream(), out);
+                in = new BodyStream(resp, out, received);
                 // the parser checks the structure; the base64 rows are checked as bytes (StreamTextSkipper)
                 status = TapVotable.scan(new StreamTextSkipper(in));
                 if (status.malformed() == null && status.error() == null) {
@@ -120,21 +121,30 @@ final class TapAnswer {
 
     /**
      * A response body as the parser reads it: keeps its first bytes (for messages), copies
-     * every byte to {@code copy} if given, and ignores {@code close} (the response is closed
-     * by its owner, after {@link #drain}).
+     * every byte to {@code copy} if given, reports the bytes so far to {@code received} if given,
+     * and ignores {@code close} (the response is closed by its owner, after {@link #drain}).
      */
     private static final class BodyStream extends java.io.FilterInputStream {
         private static final int HEAD = 4096;
         private final OutputStream copy;
+        private final DataClient.Listener received;
+        private final long length;
         private final byte[] head = new byte[HEAD];
         private int headLength;
+        private long count;
 
-        BodyStream(InputStream in, OutputStream copy) {
-            super(in);
+        BodyStream(Response resp, OutputStream copy, DataClient.Listener received) {
+            super(BufferedReadSockets.bodySource(resp).inputStream());
             this.copy = copy;
+            this.received = received;
+            this.length = resp.body().contentLength();
         }
 
         private void seen(byte[] b, int off, int n) throws IOException {
+            count += n;
+            if (received != null) {
+                received.progress(count, length);
+            }
             if (headLength < HEAD) {
                 int k = Math.min(n, HEAD - headLength);
                 System.arraycopy(b, off, head, headLength, k);

@@ -129,11 +129,13 @@ public final class TapClient {
      * @throws IOException              on network failures and timeouts
      */
     public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases) throws IOException {
-        Objects.requireNonNull(adql, "adql");
-        if (maxrec < 0) {
-            throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");
-        }
-        return run(adql, maxrec, async, phases, TapAnswer.Target.TABLE, null, null);
+        return query(adql, maxrec, async, phases, null);
+    }
+
+    /** As {@link #query(String, long, boolean, Consumer)}, reporting the answer's bytes as they arrive. */
+    public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases,
+                             DataClient.Listener received) throws IOException {
+        return run(adql, maxrec, async, phases, TapAnswer.Target.TABLE, null, null, received);
     }
 
     /**
@@ -146,8 +148,14 @@ public final class TapClient {
      */
     public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file)
             throws IOException {
+        return queryToVotable(adql, maxrec, async, phases, file, null);
+    }
+
+    /** As {@link #queryToVotable(String, long, boolean, Consumer, Path)}, reporting the answer's bytes as they arrive. */
+    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file,
+                                  DataClient.Listener received) throws IOException {
         Objects.requireNonNull(file, "file");
-        return run(adql, maxrec, async, phases, TapAnswer.Target.VOTABLE_FILE, file, null).overflow();
+        return run(adql, maxrec, async, phases, TapAnswer.Target.VOTABLE_FILE, file, null, received).overflow();
     }
 
     /**
@@ -167,17 +175,24 @@ public final class TapClient {
      */
     public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases, TableSink sink)
             throws IOException {
-        Objects.requireNonNull(sink, "sink");
-        return run(adql, maxrec, async, phases, TapAnswer.Target.SINK, null, sink);
+        return queryToSink(adql, maxrec, async, phases, sink, null);
     }
 
+    /** As {@link #queryToSink(String, long, boolean, Consumer, TableSink)}, reporting the answer's bytes as they arrive. */
+    public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases, TableSink sink,
+                                   DataClient.Listener received) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        return run(adql, maxrec, async, phases, TapAnswer.Target.SINK, null, sink, received);
+    }
+
+    /** @param received told the bytes of the answer (the result document) read so far, and its length or -1; may be null */
     private QueryResult run(String adql, long maxrec, boolean async, Consumer<String> phases, TapAnswer.Target target,
-                            Path file, TableSink sink) throws IOException {
+                            Path file, TableSink sink, DataClient.Listener received) throws IOException {
         Objects.requireNonNull(adql, "adql");
         if (maxrec < 0) {
             throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");
         }
-        Reader reader = resp -> TapAnswer.read(resp, maxrec, target, file, sink, storage);
+        Reader reader = resp -> TapAnswer.read(resp, maxrec, target, file, sink, storage, received);
         return async ? queryAsync(adql, maxrec, phases, reader) : querySync(adql, maxrec, reader);
     }
 

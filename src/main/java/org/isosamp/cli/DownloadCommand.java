@@ -103,8 +103,13 @@ public final class DownloadCommand implements Callable<Integer> {
             List<Path> files;
             if (tdts.size() == 1 && fromQuery == null) {
                 String tdt = tdts.get(0);
-                files = List.of(s.archive().download(tdt, retrievalType, productLevel, dir,
-                    filename != null ? filename : tdt, new Progress(System.err, tdt, archive.quiet)));
+                Progress progress = new Progress(System.err, tdt, archive.quiet);
+                try {
+                    files = List.of(s.archive().download(tdt, retrievalType, productLevel, dir,
+                        filename != null ? filename : tdt, progress));
+                } finally {
+                    progress.finish();
+                }
             } else {
                 files = s.archive().downloadAll(tdts, retrievalType, productLevel, dir, parallel,
                                                 new Progress(System.err, "downloads", true));

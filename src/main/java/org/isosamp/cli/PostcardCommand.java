@@ -33,7 +33,12 @@ public final class PostcardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (ArchiveOptions.Session s = archive.open()) {
-            out.println(s.archive().postcard(tdt, dir, filename, new Progress(System.err, tdt, archive.quiet)));
+            Progress progress = new Progress(System.err, tdt, archive.quiet);
+            try {
+                out.println(s.archive().postcard(tdt, dir, filename, progress));
+            } finally {
+                progress.finish();
+            }
         }
         out.flush();
         return 0;

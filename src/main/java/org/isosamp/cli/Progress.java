@@ -6,7 +6,9 @@ import org.isosamp.archive.DataClient;
 
 /**
  * A one-line progress bar on stderr, only when stderr is a terminal and not
- * {@code --quiet}. Thread-safe (bulk downloads report from several threads).
+ * {@code --quiet}: rewritten in place at most every 100 ms, ended by a newline when
+ * the total is reached or by {@link #finish()}. Thread-safe (bulk downloads report
+ * from several threads).
  */
 final class Progress implements DataClient.Listener {
 
@@ -14,6 +16,8 @@ final class Progress implements DataClient.Listener {
     private final String label;
     private final boolean enabled;
     private long lastNanos;
+    /** a line is on screen without its newline */
+    private boolean open;
 
     Progress(PrintStream err, String label, boolean quiet) {
         this(err, label, quiet, System.console() != null);
@@ -27,10 +31,13 @@ final class Progress implements DataClient.Listener {
     }
 
     @Override
-    public synchronized void progress(long bytes, long total) {
-        if (!enabled) {
-            return;
+    public void progress(long bytes, long total) {
+        if (enabled) { // off (most runs): no lock taken on the reader's path
+            show(bytes, total);
         }
+    }
+
+    private synchronized void show(long bytes, long total) {
         long now = System.nanoTime();
         boolean done = total > 0 && bytes >= total;
         if (!done && now - lastNanos < 100_000_000L) {
@@ -42,6 +49,16 @@ final class Progress implements DataClient.Listener {
             : size(bytes);
         err.print("\r" + label + "  " + amount + (done ? "\n" : ""));
         err.flush();
+        open = !done;
+    }
+
+    /** Ends the line if one is on screen (a total that was unknown, or never reached), before other output. */
+    public synchronized void finish() {
+        if (open) {
+            err.println();
+            err.flush();
+            open = false;
+        }
     }
 
     static String size(long b) {

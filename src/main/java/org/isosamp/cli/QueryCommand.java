@@ -81,19 +81,21 @@ public final class QueryCommand implements Callable<Integer> {
                     err.flush();
                 }
             };
+            Progress received = new Progress(System.err, "query", archive.quiet);
             QueryResult r;
             try {
                 if (table != null) {
                     // the rows go into the file as the answer is parsed: one pass, nothing parsed twice
-                    r = s.archive().queryToSink(adql, maxrec, async, phases, table);
+                    r = s.archive().queryToSink(adql, maxrec, async, phases, table, received);
                 } else if (outputFile != null) {
                     // the archive's own VOTable, checked, saved as it came: no parse, no rewrite
-                    r = new QueryResult(null, s.archive().queryToVotable(adql, maxrec, async, phases, outputFile),
-                                        maxrec);
+                    r = new QueryResult(null, s.archive().queryToVotable(adql, maxrec, async, phases, outputFile,
+                                                                         received), maxrec);
                 } else {
-                    r = s.archive().query(adql, maxrec, async, phases);
+                    r = s.archive().query(adql, maxrec, async, phases, received);
                 }
             } finally {
+                received.finish();
                 finished.countDown();
                 if (async) {
                     try {

@@ -103,6 +103,25 @@ class TapClientLocalTest {
     }
 
     @Test
+    void theAnswersBytesAreReportedAsTheyArriveForEveryKindOfQuery(@TempDir java.nio.file.Path dir)
+            throws IOException {
+        List<long[]> calls = new CopyOnWriteArrayList<>();
+        DataClient.Listener received = (bytes, total) -> calls.add(new long[] {bytes, total});
+        java.nio.file.Path vot = dir.resolve("m31.vot");
+        esa().queryToVotable(M31, 10_000, false, null, vot, received);
+        assertFalse(calls.isEmpty());
+        long[] last = calls.get(calls.size() - 1);
+        assertEquals(java.nio.file.Files.size(vot), last[0], "every byte of the saved answer was reported");
+        for (int i = 1; i < calls.size(); i++) {
+            assertTrue(calls.get(i)[0] > calls.get(i - 1)[0], "growing");
+            assertEquals(last[1], calls.get(i)[1], "one total throughout (-1: chunked, no length)");
+        }
+        calls.clear();
+        esa().query(M31, 10_000, true, null, received); // async: the result document is counted
+        assertEquals(java.nio.file.Files.size(vot), calls.get(calls.size() - 1)[0], "the same answer, by job");
+    }
+
+    @Test
     void syncFilterQueryGives8Rows() throws IOException {
         assertEquals(8, strict().query(REV800, 1000, false, null).table().getRowCount());
     }

@@ -38,11 +38,29 @@ class ProgressTest {
     }
 
     @Test
+    void finishEndsALineLeftOpenAndOnlySuch() {
+        Progress p = new Progress(err, "query", false, true);
+        p.finish();
+        assertEquals("", printed(), "nothing on screen: nothing to end");
+        p.progress(2048, -1);
+        p.finish();
+        assertEquals("\rquery  2.0 KiB\n", printed());
+        p.finish();
+        assertEquals("\rquery  2.0 KiB\n", printed(), "ended once");
+        Progress complete = new Progress(err, "t", false, true);
+        complete.progress(10, 10);
+        complete.finish();
+        assertEquals("\rquery  2.0 KiB\n\rt  10 B / 10 B 100%\n", printed(), "a complete bar has its newline already");
+    }
+
+    @Test
     void silentWhenQuietOrNotATerminal() {
         for (Progress p : List.of(new Progress(err, "a", true, true), new Progress(err, "b", false, false),
                                   new Progress(err, "c", true, false))) {
             p.progress(10, 100);
             p.progress(100, 100);
+            p.progress(5, -1);
+            p.finish();
         }
         assertEquals("", printed());
     }
