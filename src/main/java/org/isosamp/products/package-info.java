@@ -3,7 +3,9 @@
  * {@link org.isosamp.products.TarFiles} (listing and safe extraction of OBSERVATION tars),
  * {@link org.isosamp.products.ProductInspector} (what a STANDALONE product is, read from its FITS content with
  * nom-tam-fits: {@link org.isosamp.products.ProductKind} spectrum, image or table, or a
- * {@link org.isosamp.products.ProductFormatException} saying what it is instead) and
- * {@link org.isosamp.products.SpectrumTables} (a segmented spectrum as one binary table SPLAT reads whole).
+ * {@link org.isosamp.products.ProductFormatException} saying what it is instead),
+ * {@link org.isosamp.products.SpectrumTables} (a segmented spectrum as one binary table SPLAT reads whole) and
+ * {@link org.isosamp.products.ExtendCard} (a single-HDU image without its {@code EXTEND} card, which Aladin takes as
+ * a promise of extensions and then never replies).
  */
 package org.isosamp.products;

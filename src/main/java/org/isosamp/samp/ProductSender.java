@@ -13,8 +13,10 @@ import java.util.logging.Logger;
 import org.astrogrid.samp.Message;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.model.RetrievalType;
+import org.isosamp.products.ExtendCard;
 import org.isosamp.products.FitsProduct;
 import org.isosamp.products.ProductInspector;
+import org.isosamp.products.ProductKind;
 import org.isosamp.products.SpectrumTables;
 
 /**
@@ -26,7 +28,8 @@ import org.isosamp.products.SpectrumTables;
  * <li>spectra: {@code spectrum.load.ssa-generic} with the SSA {@code meta} SPLAT reads ({@link #spectrumMeta});
  * ISO's spectra of several ASCII table segments are served as one sorted binary table
  * ({@link SpectrumTables#merge}), since SPLAT would read only the first segment;</li>
- * <li>images: {@code image.load.fits};</li>
+ * <li>images: {@code image.load.fits}; a single-HDU image with an {@code EXTEND} card is served as a copy
+ * without it ({@link ExtendCard}: Aladin shows such an image but never replies);</li>
  * <li>FITS tables: {@code table.load.fits} (recorded in {@link SentTables} for row messages).</li>
  * </ul>
  * Each send has a fresh id ({@code spectrum-id}, {@code image-id}, {@code table-id}). A tar, a PNG or other
@@ -78,7 +81,8 @@ public final class ProductSender implements AutoCloseable {
      * @param mtype the MType it went as
      * @param id its fresh {@code spectrum-id}, {@code image-id} or {@code table-id}
      * @param url where it is served
-     * @param served the file behind the URL (the product itself, or the one-table copy of a spectrum)
+     * @param served the file behind the URL (the product itself, the one-table copy of a spectrum, or the copy of
+     *        a single-HDU image without its {@code EXTEND} card)
      * @param delivery who was called and what each replied
      */
     public record Sent(FitsProduct product, String mtype, String id, URL url, Path served, Delivery delivery) {
@@ -135,13 +139,22 @@ public final class ProductSender implements AutoCloseable {
         String what = file.getFileName() + " (" + p.kind().name().toLowerCase(Locale.ROOT) + ")";
         List<SampPeer> to = Recipients.choose(client, nameOrId, List.of(mtype), what);
         Path served = file;
+        String name = file.getFileName().toString();
+        String stem = name.replaceFirst("(?i)\\.fits?$", "");
         if (p.spectrum() != null && !p.spectrum().readableAsIs()) {
-            String stem = file.getFileName().toString().replaceFirst("(?i)\\.fits?$", "");
             served = send.folder().resolve(stem + "-spectrum.fits");
             SpectrumTables.merge(p, served);
+            name = served.getFileName().toString();
+        } else if (p.kind() == ProductKind.IMAGE) {
+            // Aladin never answers for a single-HDU image with an EXTEND card (it waits for extensions): serve a
+            // copy without it, under the product's own name
+            Path plain = send.folder().resolve(stem + "-served.fits");
+            if (ExtendCard.copyWithoutStray(file, plain)) {
+                served = plain;
+            }
         }
         String id = TableSender.freshId();
-        URL url = send.serve(served, served.getFileName().toString(), FITS_MIME);
+        URL url = send.serve(served, name, FITS_MIME);
         Message msg = new Message(mtype).addParam("url", url.toString()).addParam("name", p.title());
         switch (p.kind()) {
         case SPECTRUM:

@@ -1,5 +1,6 @@
 package org.isosamp.samp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -178,10 +179,57 @@ class ProductSenderTest {
                 assertEquals(32, img.getHeader().getIntValue("NAXIS1"));
                 assertEquals("RA---TAN", img.getHeader().getStringValue("CTYPE1"));
             }
-            assertEquals(s.product().file(), s.served(), "an image is served as it is");
+            // a lone primary image that says EXTEND = T: Aladin never replies for it, so it is served without
+            // the card, every other byte the same
+            byte[] original = Files.readAllBytes(s.product().file());
+            assertTrue(headerCards(original).contains("EXTEND  =                    T"), "the product says EXTEND = T");
+            assertEquals(original.length, got.body().length);
+            assertFalse(headerCards(got.body()).contains("EXTEND  ="), "served without the EXTEND card");
+            assertEquals(1, differingCards(original, got.body()), "only that card differs");
+            assertTrue(s.url().getPath().endsWith("/" + CAM_IMAGE + ".fits"), s.url() + " keeps the product's name");
             assertEquals(List.of(), topcat.drain());
             assertEquals(List.of(), splat.drain());
         }
+    }
+
+    @Test
+    void anImageWithExtensionsIsServedAsItIs() throws Exception {
+        try (ScriptedViewer aladin = new ScriptedViewer(bus.hub(), "Aladin", ScriptedViewer.Reply.OK, null,
+                 "image.load.fits");
+             ProductSender sender = sender(archive)) {
+            bus.connect(1);
+            Path file = dir.resolve("mef.fits");
+            try (Fits fits = new Fits()) {
+                fits.addHDU(nom.tam.fits.ImageData.from(new float[8][9]).toHDU());
+                fits.addHDU(nom.tam.fits.ImageData.from(new short[2][3]).toHDU());
+                fits.write(file.toFile());
+            }
+            byte[] original = Files.readAllBytes(file);
+            ProductSender.Sent s = sender.sendFile(file, "Aladin");
+            assertEquals(file, s.served(), "EXTEND = T is true here: served as it is");
+            assertArrayEquals(original, aladin.next(WAIT).body());
+            assertArrayEquals(original, Files.readAllBytes(file));
+        }
+    }
+
+    /** @return the primary header's cards, up to END, as one string of 80-character cards */
+    private static String headerCards(byte[] fits) {
+        String text = new String(fits, 0, Math.min(fits.length, 2880 * 10), java.nio.charset.StandardCharsets.US_ASCII);
+        int end = 0;
+        while (end + 80 <= text.length() && !text.startsWith("END     ", end)) {
+            end += 80;
+        }
+        return text.substring(0, end).replaceAll("(.{80})", "$1\n");
+    }
+
+    private static int differingCards(byte[] a, byte[] b) {
+        int n = 0;
+        for (int c = 0; c < Math.min(a.length, b.length); c += 80) {
+            if (!java.util.Arrays.equals(a, c, Math.min(c + 80, a.length), b, c, Math.min(c + 80, b.length))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test
