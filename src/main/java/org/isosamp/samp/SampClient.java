@@ -72,6 +72,7 @@ public final class SampClient implements AutoCloseable {
      * @param server where the icon (and what is sent) is served; stays the caller's to close
      */
     public SampClient(ClientProfile profile, SampManifest manifest, ProductServer server) {
+        Loopback.install();   // before the profile registers and opens JSAMP's callback server
         this.manifest = manifest;
         this.server = server;
         this.connector = new Connector(profile);
