@@ -28,10 +28,12 @@ class ListenHubCrashTest {
             hub.crash();
             listen.await("lost the SAMP hub; waiting for it to come back");
             hub.restart();
-            listen.await("registered again with the SAMP hub as ");
+            String again = listen.await("registered again with the SAMP hub as ");
+            String id = again.substring(again.lastIndexOf(' ') + 1);
             try (FakeViewer aladin = new FakeViewer(hub, "Aladin", "table.load.votable")) {
-                aladin.connector().getConnection().notify(ListenCommandTest.isoSampId(aladin),
-                    ListenCommandTest.pointAt("10.6847", "41.2690"));
+                // the id listen printed is one the new hub knows, subscribed to pointAt
+                assertTrue(aladin.connector().getConnection().getSubscriptions(id).containsKey("coord.pointAt.sky"));
+                aladin.connector().getConnection().notify(id, ListenCommandTest.pointAt("10.6847", "41.2690"));
                 assertEquals(0, listen.exitCode(), listen.err.toString());
             }
             assertTrue(listen.lines().contains("#1 ivoa.siap near 10.6847 +41.2690 r=0.05deg: broadcast to 0 clients"),

@@ -204,7 +204,8 @@ class SampClientTest {
             try (FakeViewer aladin = new FakeViewer(hub, "Aladin", "table.load.votable")) {
                 // registered with the new hub within a few autoconnect periods, subscriptions declared again
                 String id = org.isosamp.testing.Await.value(() -> pointAtTaker(aladin), RECONNECT,
-                    () -> "iso-samp registered with the new hub, taking coord.pointAt.sky; log: " + messages(logged));
+                    () -> "iso-samp registered with the new hub, taking coord.pointAt.sky; log: " + messages(logged)
+                          + "; iso-samp's id " + samp.selfId() + "; hub log:\n" + hub.log());
                 Response r = aladin.connector().callAndWait(id, new Message("coord.pointAt.sky")
                     .addParam("ra", "10.68").addParam("dec", "41.27"), 10);
                 assertTrue(r.isOK(), String.valueOf(r));
@@ -226,18 +227,20 @@ class SampClientTest {
     /** Autoconnect every 1 s, a check every 1 s: a generous bound for two JVMs on two busy cores. */
     private static final Duration RECONNECT = Duration.ofSeconds(20);
 
+    /** @return the id of the client named iso-samp that takes pointAt, asking the hub (not a tracked copy) */
     private static String pointAtTaker(FakeViewer v) {
-        @SuppressWarnings("unchecked")
-        Map<String, org.astrogrid.samp.Client> clients = v.connector().getClientMap();
-        synchronized (clients) {
-            for (org.astrogrid.samp.Client c : clients.values()) {
-                if (c.getMetadata() != null && "iso-samp".equals(c.getMetadata().getName())
-                    && c.getSubscriptions() != null && c.getSubscriptions().isSubscribed("coord.pointAt.sky")) {
-                    return c.getId();
+        try {
+            HubConnection c = v.connector().getConnection();
+            for (String id : c.getRegisteredClients()) {
+                if ("iso-samp".equals(c.getMetadata(id).getName())
+                    && c.getSubscriptions(id).containsKey("coord.pointAt.sky")) {
+                    return id;
                 }
             }
+            return null;
+        } catch (SampException e) {
+            return null;
         }
-        return null;
     }
 
     private static String messages(List<LogRecord> records) {

@@ -62,6 +62,11 @@ public final class TestHub implements AutoCloseable {
         child.awaitOutput(READY, CHILD_WAIT);
     }
 
+    /** @return what the hub's child JVM has written so far (empty for a hub in this JVM) */
+    public synchronized String log() {
+        return child == null ? "" : child.output();
+    }
+
     /** @return where clients find it */
     public HubLocation location() {
         return location;
