@@ -41,7 +41,7 @@ import org.astrogrid.samp.client.SampException;
  * without a word ({@code kill -9}, a crash, a frozen process) leaves {@link HubConnector#isConnected()} true
  * forever, and autoconnect never looks again. So with autoconnect on, this client also asks the hub, at the same
  * period, for its list of clients (a call that needs our private key, so a new hub at the same address fails it
- * too), and drops the registration when that fails or takes more than {@link #PROBE_TIMEOUT}: autoconnect then
+ * too), and drops the registration when that fails or takes more than 10 s (a frozen hub): autoconnect then
  * finds the next hub. A loss is logged once at WARNING, the registration that follows at INFO.
  *
  * <pre>{@code
@@ -63,9 +63,9 @@ import org.astrogrid.samp.client.SampException;
 public final class SampClient implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SampClient.class.getName());
-    /** Hub administration MTypes JSAMP's client tracking needs; not ours to list in the manifest. */
     /** How long the hub may take to answer the periodic check before it counts as gone (a frozen hub). */
-    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+    /** Hub administration MTypes JSAMP's client tracking needs; not ours to list in the manifest. */
     private static final List<String> HUB_EVENTS = List.of("samp.hub.event.shutdown", "samp.hub.event.register",
         "samp.hub.event.unregister", "samp.hub.event.metadata", "samp.hub.event.subscriptions", "samp.hub.disconnect");
 
