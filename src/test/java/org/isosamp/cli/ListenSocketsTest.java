@@ -89,19 +89,23 @@ class ListenSocketsTest {
         }
     }
 
+    /** The lister finds a socket of this JVM, and reads every-interface and loopback addresses as they are. */
     @Test
-    void theListerSeesASocketOnEveryInterface() throws Exception {
-        long self = ProcessHandle.current().pid();
-        try (ServerSocket any = new ServerSocket(0);
-             ServerSocket loop = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            List<InetSocketAddress> sockets = ListeningSockets.of(self);
-            InetSocketAddress a = sockets.stream().filter(s -> s.getPort() == any.getLocalPort()).findFirst()
-                .orElseThrow(() -> new AssertionError(any + " not in " + sockets));
-            assertTrue(a.getAddress().isAnyLocalAddress(), a.toString());
+    void theListerReadsProcNetTcp() throws Exception {
+        try (ServerSocket loop = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            List<InetSocketAddress> sockets = ListeningSockets.of(ProcessHandle.current().pid());
             InetSocketAddress l = sockets.stream().filter(s -> s.getPort() == loop.getLocalPort()).findFirst()
                 .orElseThrow(() -> new AssertionError(loop + " not in " + sockets));
             assertEquals("127.0.0.1", l.getAddress().getHostAddress());
         }
+        // lines of /proc/net/tcp and tcp6 as Linux writes them (no socket on every interface opened to see one)
+        assertTrue(ListeningSockets.address("00000000:1F90").getAddress().isAnyLocalAddress());
+        assertEquals(8080, ListeningSockets.address("00000000:1F90").getPort());
+        assertEquals("127.0.0.1", ListeningSockets.address("0100007F:A3F1").getAddress().getHostAddress());
+        assertEquals("192.168.1.10", ListeningSockets.address("0A01A8C0:0016").getAddress().getHostAddress());
+        assertTrue(ListeningSockets.address("00000000000000000000000000000000:0050").getAddress().isAnyLocalAddress());
+        assertTrue(ListeningSockets.address("00000000000000000000000001000000:0050").getAddress().isLoopbackAddress());
+        assertTrue(!ListeningSockets.address("0000000000000000FFFF00000A01A8C0:0050").getAddress().isLoopbackAddress());
     }
 
     private static String isoSampId(HubConnector viewer) {

@@ -73,8 +73,14 @@ public final class ListeningSockets {
         return out;
     }
 
-    /** Decodes {@code 0100007F:1F90}: the address as 32-bit words in host (little-endian) order, the port in hex. */
-    static InetSocketAddress address(String hex) {
+    /**
+     * Decodes an address of {@code /proc/net/tcp[6]}, e.g. {@code 0100007F:1F90} (127.0.0.1:8080): the address as
+     * 32-bit words in host (here little-endian) order, the port in hex.
+     *
+     * @param hex the {@code local_address} field
+     * @return the address
+     */
+    public static InetSocketAddress address(String hex) {
         int colon = hex.indexOf(':');
         String a = hex.substring(0, colon);
         byte[] bytes = new byte[a.length() / 2];
