@@ -6,24 +6,62 @@ python3-astropy, run with /usr/bin/python3), never iso-samp's own code.
                                           url with astropy and print one JSON line per message
   samp_peer.py point RA DEC SECONDS       send coord.pointAt.sky as a call to every subscriber and
                                           print their replies as JSON
+
+Everything stays on loopback: astropy.samp's conf.use_internet is off (by default astropy fetches
+http://google.com to decide whether to listen on the host's name) and every hub and client listens on
+127.0.0.1. An audit hook enforces it: a lookup of, a connection to or a bind on any other host prints
+"off-loopback: ..." and ends the peer at once (exit 4), so the Java test that started it fails.
 """
 import json
+import os
 import signal
+import socket
 import sys
 import threading
 import urllib.request
 import warnings
 
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+# urllib looks up the machine's own name to open a file://localhost/ lockfile URL: a local lookup, allowed
+OWN_NAME = socket.gethostname()
+
+
+def _host(value):
+    return value.decode("ascii", "replace") if isinstance(value, (bytes, bytearray)) else value
+
+
+def _loopback_only(event, args):
+    """Audit hook: refuses name lookups, connections and binds that are not for loopback (or a Unix socket)."""
+    host = None
+    if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr"):
+        host = _host(args[0])
+        if host == OWN_NAME:
+            return
+    elif event in ("socket.connect", "socket.bind") and isinstance(args[1], tuple):
+        host = _host(args[1][0])
+    else:
+        return
+    if host is not None and host not in LOOPBACK:
+        # an exception could be swallowed (astropy's internet_on catches everything): end the process
+        print("off-loopback: " + event + " " + repr(args[1:] if event in ("socket.connect", "socket.bind") else args),
+              flush=True)
+        os._exit(4)
+
+
+sys.addaudithook(_loopback_only)
 warnings.simplefilter("ignore")
 
-from astropy.samp import SAMPHubServer, SAMPIntegratedClient
+from astropy.samp import SAMPHubServer, SAMPIntegratedClient, conf  # noqa: E402
+
+conf.use_internet = False
+ADDR = "127.0.0.1"
 
 
 def hub(lockfile, seconds):
     """Runs the hub until SIGTERM (the test's destroy) or for at most SECONDS, then stops it cleanly."""
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
-    server = SAMPHubServer(lockfile=lockfile, web_profile=False, addr="127.0.0.1")
+    server = SAMPHubServer(lockfile=lockfile, web_profile=False, addr=ADDR)
     server.start(wait=False)
     print("ready", flush=True)
     try:
@@ -47,7 +85,7 @@ def load(url):
 
 
 def receive(mtype, count, seconds):
-    client = SAMPIntegratedClient(name="astropy-peer", description="iso-samp test peer")
+    client = SAMPIntegratedClient(name="astropy-peer", description="iso-samp test peer", addr=ADDR)
     client.connect()
     done = threading.Event()
     got = []
@@ -81,7 +119,7 @@ def receive(mtype, count, seconds):
 
 
 def point(ra, dec, seconds):
-    client = SAMPIntegratedClient(name="astropy-pointer")
+    client = SAMPIntegratedClient(name="astropy-pointer", addr=ADDR)
     client.connect()
     try:
         out = {}

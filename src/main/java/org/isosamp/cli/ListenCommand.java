@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code listen}: iso-samp stays on the SAMP bus and answers {@code coord.pointAt.sky} with cone searches, their
  * non-empty results handed to a {@link TablePublisher}; it also takes row highlights and selections for the tables
- * it sent. One line per event on stdout. The hub may go and come back (autoconnect).
+ * it sent. One line per event on stdout. The hub may go and come back, cleanly or not: {@link SampClient} checks
+ * that it still answers and registers again with the next one (every {@code --autoconnect} seconds).
  *
  * <p>Where results go is given by a {@link PublisherFactory}. Built without one (the no-argument constructor, which
  * the command registry uses), {@code listen} searches and logs but broadcasts nothing, and says so at start.
@@ -77,7 +78,8 @@ public final class ListenCommand implements Callable<Integer> {
     double exitAfter;
 
     @Option(names = "--autoconnect", paramLabel = "SECONDS", hidden = true, defaultValue = "5",
-            description = "how often to look for the hub again after losing it (default: ${DEFAULT-VALUE})")
+            description = "how often to check that the hub still answers, and to look for one after losing it"
+                          + " (default: ${DEFAULT-VALUE})")
     int autoconnect;
 
     private final PublisherFactory publishers;

@@ -86,8 +86,9 @@ public final class HubLocation {
         return SampUtils.urlToFile(lockUrl);
     }
 
-    /** @return a client profile that registers with the hub of this lockfile */
+    /** @return a client profile that registers with the hub of this lockfile; its callback server binds loopback */
     public ClientProfile profile() {
+        Loopback.install();   // the callback server this profile starts
         URL url = lockUrl;
         return new StandardClientProfile(XmlRpcKit.getInstance()) {
             @Override
@@ -103,7 +104,8 @@ public final class HubLocation {
     }
 
     /**
-     * Starts a Standard Profile hub in this JVM, writing this lockfile (a stale one is replaced). The hub lives
+     * Starts a Standard Profile hub in this JVM, listening on loopback only, writing this lockfile (a stale one is
+     * replaced). The hub lives
      * until {@link Hub#shutdown()}, which removes the lockfile, or the JVM ends.
      *
      * @return the hub
@@ -117,6 +119,7 @@ public final class HubLocation {
         if (isHubRunning()) {
             throw new IOException("a SAMP hub is already running (lockfile " + file + ")");
         }
+        Loopback.install();   // the hub's XML-RPC server
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         XmlRpcKit kit = XmlRpcKit.getInstance();

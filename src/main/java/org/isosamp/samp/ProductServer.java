@@ -3,7 +3,6 @@ package org.isosamp.samp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
@@ -19,8 +18,8 @@ import org.astrogrid.samp.httpd.ServerResource;
 
 /**
  * Serves what iso-samp sends over SAMP (tables, products, its icon) from JSAMP's own HTTP server, bound to
- * 127.0.0.1 only: JSAMP's shared {@code UtilServer} listens on every interface, which would show a user's
- * downloads to the whole network. A removed resource answers {@code 410 Gone}.
+ * 127.0.0.1 only, as every socket of iso-samp (see {@link Loopback}): a user's downloads are nobody else's. A
+ * removed resource answers {@code 410 Gone}.
  *
  * <p>Thread-safe.
  */
@@ -43,7 +42,7 @@ public final class ProductServer implements AutoCloseable {
      * @throws IOException if no port can be bound
      */
     public static ProductServer start() throws IOException {
-        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ServerSocket socket = Loopback.serverSocket(0);
         HttpServer server = new HttpServer(socket);
         server.setDaemon(true);
         server.start();

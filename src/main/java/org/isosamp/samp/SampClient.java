@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -34,6 +37,13 @@ import org.astrogrid.samp.client.SampException;
  * JSAMP's autoconnect (a hub that goes and comes back finds iso-samp registered again, metadata and
  * subscriptions re-declared), with sending helpers that report every reply.
  *
+ * <p>JSAMP notices a lost hub only when the hub says goodbye ({@code samp.hub.event.shutdown}); a hub that dies
+ * without a word ({@code kill -9}, a crash, a frozen process) leaves {@link HubConnector#isConnected()} true
+ * forever, and autoconnect never looks again. So with autoconnect on, this client also asks the hub, at the same
+ * period, for its list of clients (a call that needs our private key, so a new hub at the same address fails it
+ * too), and drops the registration when that fails or takes more than 10 s (a frozen hub): autoconnect then
+ * finds the next hub. A loss is logged once at WARNING, the registration that follows at INFO.
+ *
  * <pre>{@code
  * try (SampClient samp = new SampClient(HubLocation.of(null).profile(), SampManifest.load(), server)) {
  *     samp.addHandler(new PointAtHandler(...));
@@ -53,6 +63,8 @@ import org.astrogrid.samp.client.SampException;
 public final class SampClient implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SampClient.class.getName());
+    /** How long the hub may take to answer the periodic check before it counts as gone (a frozen hub). */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     /** Hub administration MTypes JSAMP's client tracking needs; not ours to list in the manifest. */
     private static final List<String> HUB_EVENTS = List.of("samp.hub.event.shutdown", "samp.hub.event.register",
         "samp.hub.event.unregister", "samp.hub.event.metadata", "samp.hub.event.subscriptions", "samp.hub.disconnect");
@@ -65,6 +77,10 @@ public final class SampClient implements AutoCloseable {
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
     private URL iconUrl;
     private boolean started;
+    private volatile int autoconnectSeconds;
+    private ScheduledExecutorService watch;
+    private ExecutorService probes;
+    private volatile boolean closing;
 
     /**
      * @param profile how to reach the hub ({@link HubLocation#profile()})
@@ -72,6 +88,7 @@ public final class SampClient implements AutoCloseable {
      * @param server where the icon (and what is sent) is served; stays the caller's to close
      */
     public SampClient(ClientProfile profile, SampManifest manifest, ProductServer server) {
+        Loopback.install();   // before the profile registers and opens JSAMP's callback server
         this.manifest = manifest;
         this.server = server;
         this.connector = new Connector(profile);
@@ -122,7 +139,51 @@ public final class SampClient implements AutoCloseable {
         connector.declareSubscriptions(declaredSubscriptions());
         connector.setActive(true);
         if (autoconnectSeconds > 0) {
+            this.autoconnectSeconds = autoconnectSeconds;
             connector.setAutoconnect(autoconnectSeconds);
+            // the probe runs on a thread of its own so that a frozen hub costs it PROBE_TIMEOUT, not the watch
+            probes = Executors.newCachedThreadPool(r -> daemon(r, "iso-samp hub probe"));
+            watch = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "iso-samp hub watch"));
+            watch.scheduleWithFixedDelay(this::checkHub, autoconnectSeconds, autoconnectSeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Drops the registration if the hub no longer knows us (it died, or another one took its place). */
+    private void checkHub() {
+        HubConnection c = connector.live;
+        if (c == null || closing) {
+            return;
+        }
+        String failure;
+        try {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    c.getRegisteredClients();
+                } catch (SampException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, probes).get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        } catch (TimeoutException e) {
+            failure = "no answer in " + PROBE_TIMEOUT.toSeconds() + " s";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException ce
+                && ce.getCause() != null ? ce.getCause() : e.getCause();
+            failure = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // closing
+            return;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return;   // closing
+        }
+        if (!closing) {
+            connector.lose(c, "it no longer answers: " + failure);
         }
     }
 
@@ -313,6 +374,13 @@ public final class SampClient implements AutoCloseable {
     /** Unregisters and stops looking for a hub; the icon stops being served. */
     @Override
     public void close() {
+        closing = true;
+        synchronized (this) {
+            if (watch != null) {
+                watch.shutdownNow();
+                probes.shutdownNow();
+            }
+        }
         connector.setAutoconnect(0);
         connector.setActive(false);
         if (iconUrl != null) {
@@ -320,15 +388,67 @@ public final class SampClient implements AutoCloseable {
         }
     }
 
+    /**
+     * JSAMP's connector, with the connection it holds made visible ({@link #live}) and droppable ({@link #lose})
+     * without a race against a new registration: both happen under {@link #lock}.
+     */
     private final class Connector extends HubConnector {
+        /** Guards registering (in getConnection) against dropping (in lose); not the connector's own monitor, which
+         *  close() needs (setAutoconnect) even while a registration hangs. */
+        private final Object lock = new Object();
+        /** The registered connection, null while unregistered. */
+        volatile HubConnection live;
+        /** Whether we were registered (a loss is logged once, even if JSAMP reports it twice). */
+        private boolean registered;
+        private boolean everRegistered;
+        private String lostBecause;
+
         Connector(ClientProfile profile) {
             super(profile);
         }
 
         @Override
+        public HubConnection getConnection() throws SampException {
+            synchronized (lock) {
+                HubConnection c = super.getConnection();
+                live = c;
+                return c;
+            }
+        }
+
+        /** Drops connection {@code c} if it is still the registered one: autoconnect then looks for a hub. */
+        void lose(HubConnection c, String why) {
+            synchronized (lock) {
+                if (live == c) {
+                    lostBecause = why;
+                    disconnect();   // tells connectionChanged(false)
+                }
+            }
+        }
+
+        @Override
         protected void connectionChanged(boolean isConnected) {
             super.connectionChanged(isConnected);
-            LOG.info(isConnected ? "registered with the SAMP hub" : "lost the SAMP hub");
+            synchronized (this) {
+                if (isConnected == registered) {
+                    return;   // JSAMP reported the same change twice (a shutdown message and a failed check)
+                }
+                registered = isConnected;
+                if (isConnected) {
+                    LOG.info(everRegistered ? "registered again with the SAMP hub" : "registered with the SAMP hub");
+                    everRegistered = true;
+                } else {
+                    live = null;
+                    String why = lostBecause == null ? "it shut down or disconnected us" : lostBecause;
+                    lostBecause = null;
+                    if (closing) {
+                        LOG.fine("unregistered from the SAMP hub");
+                    } else {
+                        LOG.warning("lost the SAMP hub: " + why + (autoconnectSeconds > 0
+                            ? "; looking for one every " + autoconnectSeconds + " s" : ""));
+                    }
+                }
+            }
             if (isConnected) {
                 connected.complete(null);
             } else {

@@ -21,8 +21,13 @@ import org.astrogrid.samp.Response;
 import org.astrogrid.samp.client.AbstractMessageHandler;
 import org.astrogrid.samp.client.HubConnection;
 import org.astrogrid.samp.client.SampException;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.isosamp.testing.FakeViewer;
 import org.isosamp.testing.TestBus;
+import org.isosamp.testing.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -159,6 +164,87 @@ class SampClientTest {
             }
             assertTrue(firstId != null);
         }
+    }
+
+    /**
+     * A hub that dies without a word (SIGKILL of its JVM: no shutdown message, its lockfile left behind), then a
+     * new hub at the same lockfile: iso-samp, as {@code listen} runs it (autoconnect on), notices, says so once,
+     * registers with the new hub and takes messages there.
+     */
+    @Test
+    void comesBackAfterTheHubIsKilled() throws Exception {
+        List<LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(SampClient.class.getName());
+        Level level = log.getLevel();
+        log.setLevel(Level.INFO);
+        log.addHandler(capture);
+        try (TestHub hub = TestHub.startInChildJvm();
+             SampClient samp = new SampClient(hub.location().profile(), SampManifest.load(), bus.server())) {
+            samp.addHandler(handler("coord.pointAt.sky"));
+            List<Boolean> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            samp.addConnectionListener(changes::add);
+            samp.start(1);
+            assertTrue(samp.awaitConnection(WAIT));
+            hub.crash();
+            hub.restart();
+            try (FakeViewer aladin = new FakeViewer(hub, "Aladin", "table.load.votable")) {
+                // registered with the new hub within a few autoconnect periods, subscriptions declared again
+                String id = org.isosamp.testing.Await.value(() -> pointAtTaker(aladin), RECONNECT,
+                    () -> "iso-samp registered with the new hub, taking coord.pointAt.sky; log: " + messages(logged)
+                          + "; iso-samp's id " + samp.selfId() + "; hub log:\n" + hub.log());
+                Response r = aladin.connector().callAndWait(id, new Message("coord.pointAt.sky")
+                    .addParam("ra", "10.68").addParam("dec", "41.27"), 10);
+                assertTrue(r.isOK(), String.valueOf(r));
+                assertEquals(id, samp.selfId());
+            }
+            assertEquals(List.of(true, false, true), changes, "registered, lost, registered again");
+            List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
+                .map(LogRecord::getMessage).toList();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("lost the SAMP hub: it no longer answers: "), warnings.get(0));
+            assertTrue(logged.stream().anyMatch(r -> r.getLevel() == Level.INFO
+                && r.getMessage().equals("registered again with the SAMP hub")), messages(logged));
+        } finally {
+            log.removeHandler(capture);
+            log.setLevel(level);
+        }
+    }
+
+    /** Autoconnect every 1 s, a check every 1 s: a generous bound for two JVMs on two busy cores. */
+    private static final Duration RECONNECT = Duration.ofSeconds(20);
+
+    /** @return the id of the client named iso-samp that takes pointAt, asking the hub (not a tracked copy) */
+    private static String pointAtTaker(FakeViewer v) {
+        try {
+            HubConnection c = v.connector().getConnection();
+            for (String id : c.getRegisteredClients()) {
+                if ("iso-samp".equals(c.getMetadata(id).getName())
+                    && c.getSubscriptions(id).containsKey("coord.pointAt.sky")) {
+                    return id;
+                }
+            }
+            return null;
+        } catch (SampException e) {
+            return null;
+        }
+    }
+
+    private static String messages(List<LogRecord> records) {
+        return records.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList().toString();
     }
 
     @Test
