@@ -130,9 +130,10 @@ public final class IsoSamp implements Callable<Integer> {
      * terminal's (picocli asks {@code stty}), else {@value #HELP_WIDTH}. picocli's own default, 80 columns, broke
      * URLs and paths in the middle ({@code ~/.} then {@code samp}).
      *
+     * @param cl      the command line, its commands added
      * @param columns the value of {@code $COLUMNS}, or null
      */
-    static void helpWidth(CommandLine cl, String columns) {
+    public static void helpWidth(CommandLine cl, String columns) {
         int width = -1;
         try {
             width = columns == null ? -1 : Integer.parseInt(columns.trim());

@@ -41,7 +41,7 @@ public final class ArchiveOptions {
     boolean noCache;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "product cache folder (default: $XDG_CACHE_HOME/iso-samp/products or ~/.cache/iso-samp/products)")
+            description = "product cache folder (default: ~/.cache/iso-samp/products; $XDG_CACHE_HOME moves it)")
     java.nio.file.Path cacheDir;
 
     private java.nio.file.Path cache() {
