@@ -196,6 +196,7 @@ public final class IsoSamp implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        quietLogging(); // before anything below may log
         if (args.length > 0 && usesArchive(COMMANDS.get(args[0]))) {
             // the HTTP client (and its TLS set-up, if the archive is https) is made while picocli reads the command line
             IsoArchive.prepareDefaultHttpClient(ArchiveOptions.httpsLikely(args));

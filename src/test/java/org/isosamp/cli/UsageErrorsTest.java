@@ -68,6 +68,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void noCacheLeavesNoCacheToClearAUsageError() {
+        usage(CliRun.run("cache", "clear", "--no-cache"), "iso-samp cache", "--no-cache leaves no cache to clear");
+    }
+
+    @Test
+    void aMissingParameterIsAUsageError() {
+        usage(CliRun.run("query"), "iso-samp query", "Missing required parameter: 'ADQL'");
+    }
+
+    @Test
     void productLevelWithAStandaloneProductIsAUsageError() {
         usage(CliRun.run("download", "80001538", "--retrieval-type", "STANDALONE", "--product-level",
                          "DEFAULT_DATA_SET"), "iso-samp download", "--product-level applies to");
