@@ -5,6 +5,7 @@ import org.isosamp.cli.ArchiveOptions;
 import org.isosamp.cli.CacheCommand;
 import org.isosamp.cli.ClientsCommand;
 import org.isosamp.cli.ColumnsCommand;
+import org.isosamp.cli.CompletionCommand;
 import org.isosamp.cli.ConeCommand;
 import org.isosamp.cli.DownloadCommand;
 import org.isosamp.cli.ListenCommand;
@@ -14,22 +15,46 @@ import org.isosamp.cli.SendProductCommand;
 import org.isosamp.cli.SendTableCommand;
 import org.isosamp.cli.ServeLocalCommand;
 import org.isosamp.cli.TablesCommand;
+import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The iso-samp launcher: the command registry and {@code --version}, nothing else.
+ * The iso-samp launcher: the command registry, {@code --version}, and how failures are told (one line; a usage
+ * error adds a hint; JUL silent without {@code -v}), nothing else.
  * <pre>
  *   java -jar target/iso-samp.jar serve-local --port 8080
  * </pre>
+ * Without a command it prints the usage and the commands on stderr and exits 2, a usage error (git prints the
+ * same and exits 1).
  */
 @Command(name = "iso-samp", mixinStandardHelpOptions = true,
          versionProvider = IsoSamp.Version.class,
-         description = "Virtual Observatory client for ESA's ISO Data Archive.")
-public final class IsoSamp implements Runnable {
+         description = "Virtual Observatory client for ESA's ISO Data Archive.",
+         synopsisSubcommandLabel = "COMMAND",
+         footer = {"", "Each command has --help. A failure prints one line on stderr and exits 1; a usage error"
+                       + " exits 2."})
+public final class IsoSamp implements Callable<Integer> {
+
+    /** Help texts this wide when neither $COLUMNS nor the terminal says otherwise: no URL or path broken. */
+    static final int HELP_WIDTH = 120;
+
+    /** First words that need every command registered: they list or describe them all. */
+    private static final Set<String> NEED_ALL = Set.of("help", "completion");
+
+    @Spec
+    CommandSpec spec;
 
     /** Every command, by name, in the order of the help. */
     static final Map<String, Class<?>> COMMANDS = commands();
@@ -49,6 +74,7 @@ public final class IsoSamp implements Runnable {
         m.put("send-table", SendTableCommand.class);
         m.put("send-product", SendProductCommand.class);
         m.put("serve-local", ServeLocalCommand.class);
+        m.put("completion", CompletionCommand.class);
         return Collections.unmodifiableMap(m);
     }
 
@@ -77,14 +103,18 @@ public final class IsoSamp implements Runnable {
      * @return the command line, as {@link #commandLine()}
      */
     static CommandLine commandLine(String first) {
+        quietLogging();
         CommandLine cl = new CommandLine(new IsoSamp());
-        Class<?> only = first == null || first.equals("help") ? null : COMMANDS.get(first);
+        Class<?> only = first == null || NEED_ALL.contains(first) ? null : COMMANDS.get(first);
         if (only != null) {
             cl.addSubcommand(first, only);
         } else {
             COMMANDS.forEach(cl::addSubcommand);
         }
+        // after the commands are added: these settings reach only the commands present
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        helpWidth(cl, System.getenv("COLUMNS"));
+        cl.setParameterExceptionHandler(IsoSamp::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             java.util.logging.Logger.getLogger(IsoSamp.class.getName())
                 .log(java.util.logging.Level.FINE, cmd.getCommandName() + " failed", ex);
@@ -93,6 +123,58 @@ public final class IsoSamp implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * Sets the width of help texts: {@code $COLUMNS} when it is a number (picocli's least, 55, and up), else the
+     * terminal's (picocli asks {@code stty}), else {@value #HELP_WIDTH}. picocli's own default, 80 columns, broke
+     * URLs and paths in the middle ({@code ~/.} then {@code samp}).
+     *
+     * @param cl      the command line, its commands added
+     * @param columns the value of {@code $COLUMNS}, or null
+     */
+    public static void helpWidth(CommandLine cl, String columns) {
+        int width = -1;
+        try {
+            width = columns == null ? -1 : Integer.parseInt(columns.trim());
+        } catch (NumberFormatException e) {
+            // not a width: as if unset
+        }
+        cl.setUsageHelpWidth(width >= 55 ? width : HELP_WIDTH);
+        cl.setUsageHelpAutoWidth(width < 55);
+        cl.setUsageHelpLongOptionsMaxWidth(30);
+    }
+
+    /**
+     * A usage error, as git and GNU tools tell it: what is wrong, then where to look, on stderr; exit 2.
+     * <pre>
+     * iso-samp cone: Invalid value for positional parameter at index 0 (RA): 'M31' is not a double
+     * try 'iso-samp cone --help'
+     * </pre>
+     */
+    static int usageError(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        String line = name + ": " + describe(ex);
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line += " (did you mean '" + String.join("' or '", u.getSuggestions()) + "'?)";
+        }
+        err.println(line);
+        err.println("try '" + name + " --help'");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * JUL says nothing on the terminal unless {@code -v} asks ({@link ArchiveOptions} turns it up): the root
+     * handlers, which every logger reaches (ours, JSAMP's, OkHttp's, the JDK's), are turned off. Failures reach
+     * the user as the command's one line; retries as a progress note.
+     */
+    static void quietLogging() {
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            h.setLevel(Level.OFF);
+        }
     }
 
     /** @return what went wrong, in one line */
@@ -114,6 +196,7 @@ public final class IsoSamp implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLogging(); // before anything below may log
         if (args.length > 0 && usesArchive(COMMANDS.get(args[0]))) {
             // the HTTP client (and its TLS set-up, if the archive is https) is made while picocli reads the command line
             IsoArchive.prepareDefaultHttpClient(ArchiveOptions.httpsLikely(args));
@@ -138,17 +221,66 @@ public final class IsoSamp implements Runnable {
         return false;
     }
 
+    /** No command: the usage and the list of commands, on stderr, as a usage error. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        cl.usage(cl.getErr());
+        cl.getErr().flush();
+        return spec.exitCodeOnInvalidInput();
     }
 
-    /** Reads the version from the jar manifest. */
+    /**
+     * The build (version, commit, time, from the jar's manifest), the libraries that matter (each read from the
+     * library itself: the shaded jar keeps only our manifest) and the Java that runs it.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = IsoSamp.class.getPackage().getImplementationVersion();
-            return new String[] { "iso-samp " + (v == null ? "(development build)" : v) };
+            Package p = IsoSamp.class.getPackage();
+            String v = p.getImplementationVersion();
+            String build = v == null ? "(development build: classes, not the jar)" : v + buildOf(IsoSamp.class);
+            return new String[] {
+                "iso-samp " + build,
+                "STIL " + resource(uk.ac.starlink.table.StarTable.class, "stil.version")
+                    + ", JSAMP " + resource(org.astrogrid.samp.Message.class, "jsamp.version")
+                    + ", OkHttp " + okhttp3.OkHttp.VERSION,
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                    + System.getProperty("java.vendor") + ") on " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch"),
+            };
+        }
+
+        /** @return " (commit C, built T)" from the manifest of the jar holding {@code c}, as far as it says */
+        private static String buildOf(Class<?> c) {
+            try {
+                var where = c.getProtectionDomain().getCodeSource().getLocation();
+                try (var jar = new java.util.jar.JarFile(new java.io.File(where.toURI()))) {
+                    var attrs = jar.getManifest().getMainAttributes();
+                    java.util.List<String> parts = new java.util.ArrayList<>();
+                    String commit = attrs.getValue("Build-Commit");
+                    if (commit != null && commit.matches("[0-9a-f]{4,40}")) {
+                        parts.add("commit " + commit);
+                    }
+                    String time = attrs.getValue("Build-Time");
+                    if (time != null && !time.isBlank()) {
+                        parts.add("built " + time);
+                    }
+                    return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+                }
+            } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+                return ""; // no jar, or no manifest: the version alone
+            }
+        }
+
+        /** @return the one-line text of a library's version resource beside {@code c}, or "unknown" */
+        static String resource(Class<?> c, String name) {
+            try (var in = c.getResourceAsStream(name)) {
+                return in == null ? "unknown" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .trim();
+            } catch (java.io.IOException e) {
+                return "unknown";
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ class IsoSampTest {
         for (Map.Entry<String, Class<?>> e : IsoSamp.COMMANDS.entrySet()) {
             assertEquals(e.getKey(), e.getValue().getAnnotation(CommandLine.Command.class).name());
             CommandLine one = IsoSamp.commandLine(e.getKey());
-            if (!e.getKey().equals("help")) {
+            if (!e.getKey().equals("help") && !e.getKey().equals("completion")) { // these two need them all
                 assertEquals(java.util.List.of(e.getKey()), java.util.List.copyOf(one.getSubcommands().keySet()));
             }
             StringWriter out = new StringWriter();

@@ -68,6 +68,17 @@ public final class DataClient {
          * @param total the product's size, or -1 when unknown
          */
         void progress(long bytes, long total);
+
+        /**
+         * A failed attempt is about to be retried (after a short pause). The library only reports it, at
+         * {@code FINE} in its log and here; a face decides whether to show it.
+         *
+         * @param retry the retry about to be made, from 1
+         * @param of    the most retries that will be made
+         * @param cause what failed
+         */
+        default void retrying(int retry, int of, IOException cause) {
+        }
     }
 
     static final String WHAT = "IDA product download";
@@ -156,17 +167,25 @@ public final class DataClient {
                     if (e.status() < 500 || attempt >= MAX_RETRIES) {
                         throw e;
                     }
-                    LOG.log(Level.WARNING, "retrying after " + e.getMessage());
+                    retrying(url, attempt, e, listener);
                 } catch (NonRetryable e) {
                     throw (IOException) e.getCause();
                 } catch (IOException e) {
                     if (attempt >= MAX_RETRIES || Thread.currentThread().isInterrupted()) {
                         throw e;
                     }
-                    LOG.log(Level.WARNING, "retrying " + url + " after " + state.have + " bytes: " + e);
+                    retrying(url, attempt, e, listener);
                 }
                 sleep(FIRST_BACKOFF_MILLIS << attempt);
             }
+        }
+    }
+
+    /** Reports a retry: to the listener, and to the log at FINE (a retry that works is no warning). */
+    private static void retrying(HttpUrl url, int attempt, IOException e, Listener listener) {
+        LOG.log(Level.FINE, "retrying (" + (attempt + 1) + " of " + MAX_RETRIES + ") " + url, e);
+        if (listener != null) {
+            listener.retrying(attempt + 1, MAX_RETRIES, e);
         }
     }
 

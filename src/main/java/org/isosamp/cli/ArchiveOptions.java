@@ -23,7 +23,10 @@ public final class ArchiveOptions {
 
     static final String ENV = "ISO_SAMP_ARCHIVE";
 
-    @Option(names = "--archive", paramLabel = "local|URL",
+    /** The keys the config file may hold (the README lists them); any other is refused with its file and line. */
+    static final java.util.List<String> CONFIG_KEYS = java.util.List.of("archive");
+
+    @Option(names = "--archive", paramLabel = "local|URL", converter = ArchiveChoice.class,
             description = "the archive: 'local' (embedded, synthetic samples) or its base URL "
                           + "(default: $ISO_SAMP_ARCHIVE, the config file, else https://nida.esac.esa.int/nida-sl-tap/)")
     String archive;
@@ -38,7 +41,7 @@ public final class ArchiveOptions {
     boolean noCache;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "product cache folder (default: $XDG_CACHE_HOME/iso-samp/products or ~/.cache/iso-samp/products)")
+            description = "product cache folder (default: ~/.cache/iso-samp/products; $XDG_CACHE_HOME moves it)")
     java.nio.file.Path cacheDir;
 
     private java.nio.file.Path cache() {
@@ -55,11 +58,25 @@ public final class ArchiveOptions {
         }
     }
 
+    /** {@code --archive}: {@code local} or an http(s) URL, else a usage error (exit 2) before anything starts. */
+    static final class ArchiveChoice implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = value.trim();
+            if (!v.equalsIgnoreCase("local") && HttpUrl.parse(v) == null) {
+                throw new picocli.CommandLine.TypeConversionException(
+                    "\"" + value + "\" is neither 'local' nor an http(s) URL");
+            }
+            return v;
+        }
+    }
+
     Session open() throws IOException {
+        // without -v, JUL prints nothing (the launcher turned its handlers off); -v shows FINE and up
         Logger.getLogger("org.isosamp").setLevel(verbose ? Level.FINE : Level.WARNING);
         Logger.getLogger("").setLevel(verbose ? Level.FINE : Level.WARNING);
         for (var h : Logger.getLogger("").getHandlers()) {
-            h.setLevel(verbose ? Level.FINE : Level.WARNING);
+            h.setLevel(verbose ? Level.FINE : Level.OFF);
         }
         String choice = choice(archive);
         if (choice == null) {
@@ -74,7 +91,10 @@ public final class ArchiveOptions {
         }
         HttpUrl url = HttpUrl.parse(choice);
         if (url == null) {
-            throw new IllegalArgumentException("--archive \"" + choice + "\" is neither 'local' nor an http(s) URL");
+            // --archive was checked as it was read: this came from the environment or the config file
+            throw new IOException("archive \"" + choice + "\" (from " + (archive != null ? "--archive"
+                : System.getenv(ENV) != null && !System.getenv(ENV).isBlank() ? "$" + ENV : configFile().toString())
+                + ") is neither 'local' nor an http(s) URL");
         }
         return new Session(new IsoArchive(url, IsoArchive.defaultHttpClient(url), cache()), null);
     }
@@ -144,10 +164,42 @@ public final class ArchiveOptions {
         if (!Files.isRegularFile(f)) {
             return null;
         }
+        return readConfig(f).getProperty("archive");
+    }
+
+    /**
+     * Reads a config file ({@code java.util.Properties} syntax), refusing a key not in {@link #CONFIG_KEYS}: a
+     * misspelt key would otherwise be ignored without a word.
+     *
+     * @throws IOException naming the file, the line and the key
+     */
+    static Properties readConfig(Path f) throws IOException {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(f)) {
             p.load(in);
         }
-        return p.getProperty("archive");
+        if (CONFIG_KEYS.containsAll(p.stringPropertyNames())) {
+            return p;
+        }
+        // find the line of the first unknown key (Properties forgets lines); continuation lines never start a key
+        java.util.List<String> lines = Files.readAllLines(f, java.nio.charset.StandardCharsets.ISO_8859_1);
+        boolean continued = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).stripLeading();
+            boolean startsKey = !continued && !line.isEmpty() && line.charAt(0) != '#' && line.charAt(0) != '!';
+            continued = line.matches("(?s).*(?<!\\\\)(\\\\\\\\)*\\\\$");
+            if (startsKey) {
+                Properties one = new Properties();
+                one.load(new java.io.StringReader(line.replaceAll("\\\\$", "")));
+                for (String key : one.stringPropertyNames()) {
+                    if (!CONFIG_KEYS.contains(key)) {
+                        throw new IOException(f + ":" + (i + 1) + ": unknown key \"" + key + "\" (known keys: "
+                                              + String.join(", ", CONFIG_KEYS) + ")");
+                    }
+                }
+            }
+        }
+        throw new IOException(f + ": unknown keys " + p.stringPropertyNames() + " (known keys: "
+                              + String.join(", ", CONFIG_KEYS) + ")");
     }
 }

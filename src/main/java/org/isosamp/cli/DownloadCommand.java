@@ -86,6 +86,7 @@ public final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.productLevelOnlyForObservations(spec, retrievalType);
         if (tdts.isEmpty() == (fromQuery == null)) {
             throw new IllegalArgumentException("give either TDTs or --from-query, not " + (tdts.isEmpty() ? "neither" : "both"));
         }

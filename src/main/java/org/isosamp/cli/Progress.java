@@ -52,6 +52,21 @@ final class Progress implements DataClient.Listener {
         open = !done;
     }
 
+    /** A short note of a retry, on a line of its own, where the bar would show (the details are for -v). */
+    @Override
+    public void retrying(int retry, int of, java.io.IOException cause) {
+        if (enabled) {
+            note(label + ": retrying (" + retry + " of " + of + ") after: "
+                 + String.valueOf(cause.getMessage()).replaceAll("\\s*\\R\\s*", " "));
+        }
+    }
+
+    private synchronized void note(String line) {
+        finish();
+        err.println(line);
+        err.flush();
+    }
+
     /** Ends the line if one is on screen (a total that was unknown, or never reached), before other output. */
     public synchronized void finish() {
         if (open) {

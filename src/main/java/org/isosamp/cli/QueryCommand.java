@@ -36,13 +36,13 @@ public final class QueryCommand implements Callable<Integer> {
             description = "votable, csv, fits, ecsv, ascii, text, ... (default: from the file's extension)")
     String outputFormat;
 
-    @Option(names = "--maxrec", paramLabel = "N", description = "most rows (default: ${DEFAULT-VALUE}); a warning says if more exist")
+    @Option(names = "--maxrec", paramLabel = "N", converter = OptionChecks.MaxRec.class, description = "most rows (default: ${DEFAULT-VALUE}); a warning says if more exist")
     long maxrec = 100_000;
 
     @Option(names = "--async", description = "run as an asynchronous (UWS) job, reporting its phases")
     boolean async;
 
-    @Option(names = "--max-lines", paramLabel = "N", description = "rows printed before eliding the middle (default: ${DEFAULT-VALUE}; 0 = all)")
+    @Option(names = "--max-lines", paramLabel = "N", converter = OptionChecks.NonNegative.class, description = "rows printed before eliding the middle (default: ${DEFAULT-VALUE}; 0 = all)")
     int maxLines = 20;
 
     /** @return true when the output is a VOTable: format votable, or none and a .vot/.votable/.xml name */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  * {@code serve-local}: runs the embedded local archive until interrupted.
  */
 @Command(name = "serve-local", mixinStandardHelpOptions = true,
-         description = {"Serve the embedded local ISO Data Archive (synthetic sample data) on 127.0.0.1:",
+         description = {"Serve the embedded local ISO Data Archive (synthetic sample data) on 127.0.0.1.",
                         "TAP at /nida-sl-tap/tap (ESA flavour) and /tap (strict), data at /nida-sl-tap/data."})
 public final class ServeLocalCommand implements Callable<Integer> {
 
@@ -35,8 +35,9 @@ public final class ServeLocalCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "seed of the synthetic generator (default: ${DEFAULT-VALUE})")
     long seed = 1995;
 
-    @Option(names = "--large-product", paramLabel = "TDT=BYTES", hidden = true,
-            description = "serve TDT's OBSERVATION tars as synthetic tars of BYTES bytes (benchmarks)")
+    @Option(names = "--large-product", paramLabel = "TDT=BYTES",
+            description = {"serve TDT's OBSERVATION tar as a synthetic tar of about BYTES bytes, made as it is sent"
+                           + " (e.g. 80000203=1073741824; repeatable): for download benchmarks and tests"})
     java.util.Map<String, Long> largeProducts = new java.util.LinkedHashMap<>();
 
     @Option(names = "--exit-when-ready", hidden = true,

@@ -151,7 +151,28 @@ class LauncherScriptTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
         Run again = run(Map.of(), "tables");
         assertTrue(again.vm().contains("-XX:ArchiveClassesAtExit="), "a new archive is made: " + again.vm());
-        assertEquals(2, archives().size());
+        assertEquals(1, archives().size(), "the old jar's archive is gone: " + archives());
+        assertFalse(archives().equals(before), "a new one: " + archives());
+    }
+
+    @Test
+    void aNewJarsFirstArchiveRemovesEveryArchiveOfOtherJarsAndTheirLeftovers() throws Exception {
+        assertEquals(0, run(Map.of(), "tables").exit());
+        assertEquals(0, run(Map.of(), "query").exit());
+        Path cds = cache.resolve("iso-samp/cds");
+        String oldKey = archives().get(0).getFileName().toString().replaceAll("-.*", "");
+        Files.write(cds.resolve("." + oldKey + "-listen.4242.jsa"), new byte[10]); // a run killed while writing
+        Files.write(cds.resolve("99-tables.jsa"), new byte[10]); // another jar's
+        assertEquals(4, archives().size(), archives().toString());
+        writeJar(jar);
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
+        assertEquals(0, run(Map.of(), "tables").exit());
+        List<Path> left = archives();
+        assertEquals(1, left.size(), left.toString());
+        assertFalse(left.get(0).getFileName().toString().startsWith(oldKey + "-"), left.toString());
+        assertTrue(left.get(0).getFileName().toString().endsWith("-tables.jsa"), left.toString());
+        assertEquals(0, run(Map.of(), "query").exit());
+        assertEquals(2, archives().size(), "the current jar's archives are kept: " + archives());
     }
 
     @Test
