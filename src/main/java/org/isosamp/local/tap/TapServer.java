@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,7 +69,10 @@ public final class TapServer implements AutoCloseable {
         this.handlers = Executors.newFixedThreadPool(16, named("local-archive-http"));
         this.jobRunner = Executors.newFixedThreadPool(4, named("local-archive-uws"));
         // job destruction, cancel retries and the hang-up poll: small tasks on one thread
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(named("local-archive-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("local-archive-timer"));
+        // a deleted job's destruction, cancelled, leaves the queue at once rather than in 24 h
+        timer.setRemoveOnCancelPolicy(true);
+        this.sweeper = timer;
         this.tap = new TapService(db, new AdqlTranslator(db.metadata(), db.indexedTables()), sweeper);
         this.hangups = new ClientHangups(sweeper);
         this.esa = new Mount(true, new UwsJobs(tap, workDir, jobRunner, sweeper));
