@@ -185,6 +185,17 @@ class QueryCancelTest {
     }
 
     @Test
+    void syncClientThatWaitsGetsItsAnswer() throws Exception {
+        // seconds of H2's time, several looks at the connection: a client that stays is never taken for gone
+        HttpResponse<String> r = post(archive.tapUrl() + "/sync", form("LANG", "ADQL", "FORMAT", "csv", "QUERY",
+            "SELECT COUNT(*) AS n FROM ida.observations AS a, ida.observations AS b, ivoa.siap AS c"));
+        assertEquals(200, r.statusCode(), r.body());
+        long obs = archive.database().count("ida.observations");
+        long siap = archive.database().count("ivoa.siap");
+        assertEquals(List.of("n", Long.toString(obs * obs * siap)), r.body().lines().toList());
+    }
+
+    @Test
     void closeWhileAQueryRunsReturnsQuickly() throws Exception {
         LocalArchive own = LocalArchive.builder().port(0).start();
         boolean closed = false;
