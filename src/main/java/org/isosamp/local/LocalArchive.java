@@ -32,6 +32,12 @@ import org.isosamp.local.tap.TapServer;
  *
  * Thread-safe once started; {@link #close()} stops the server and deletes its
  * working directory.
+ *
+ * <p>A query stops on the database as soon as nobody wants it any more: when its
+ * async job is aborted, deleted or reaches its destruction time, when its
+ * execution duration passes, when a sync client hangs up (noticed from the
+ * kernel's connection table, on Linux), and when the archive is closed; so
+ * {@link #close()} returns within moments even while long queries run.
  */
 public final class LocalArchive implements AutoCloseable {
 

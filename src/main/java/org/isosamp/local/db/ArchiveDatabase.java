@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -187,6 +188,27 @@ public final class ArchiveDatabase implements AutoCloseable {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * The statements the query user's sessions are executing now, as H2 itself reports them
+     * ({@code INFORMATION_SCHEMA.SESSIONS}): an outside view, for tests and diagnostics, of whether a
+     * cancelled query has really stopped. A statement whose rows are all computed and only being read is
+     * no longer executing.
+     *
+     * @return the SQL of each executing statement; empty when none runs
+     */
+    public List<String> executingStatements() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement st = admin.prepareStatement("SELECT EXECUTING_STATEMENT"
+                 + " FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT IS NOT NULL"
+                 + " AND SESSION_ID <> SESSION_ID()");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     @Override

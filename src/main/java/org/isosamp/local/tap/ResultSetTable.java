@@ -26,14 +26,18 @@ final class ResultSetTable extends AbstractStarTable {
     /** the first characters of {@link #urlFrom} */
     private final String urlStarts;
     private final String urlTo;
+    private final Execution execution;
     private boolean used;
     private boolean overflow;
 
     /**
-     * @param urlFrom prefixes rewritten to {@code urlTo} in string values (empty: none)
+     * @param urlFrom   prefixes rewritten to {@code urlTo} in string values (empty: none)
+     * @param execution the query's run, asked every 1024 rows whether it was cancelled; null: never
      */
-    ResultSetTable(ResultSet rs, List<ColumnDef> fields, long maxrec, List<String> urlFrom, String urlTo) {
+    ResultSetTable(ResultSet rs, List<ColumnDef> fields, long maxrec, List<String> urlFrom, String urlTo,
+                   Execution execution) {
         this.rs = rs;
+        this.execution = execution;
         this.maxrec = maxrec;
         this.urlFrom = urlFrom;
         StringBuilder starts = new StringBuilder();
@@ -105,7 +109,10 @@ final class ResultSetTable extends AbstractStarTable {
                         row = null;
                         return false;
                     }
-                    n++;
+                    // between rows, as H2 itself checks: a cancelled query stops writing rows already computed
+                    if ((++n & 1023) == 0 && execution != null && execution.stopped()) {
+                        throw new IOException("Query cancelled: " + execution.cancelReason());
+                    }
                     Object[] r = new Object[infos.length];
                     for (int i = 0; i < r.length; i++) {
                         r[i] = coerce(rs.getObject(i + 1), types[i]);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,9 +49,12 @@ public final class TapServer implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final ArchiveDatabase db;
     private final TapService tap;
+    private final ClientHangups hangups;
     private final Mount esa;
     private final Mount strict;
     private final DataEndpoint data;
+    /** Set by {@link #close()}: from then on, a failed write is the server's closing, not a fault. */
+    private volatile boolean stopping;
 
     /**
      * Starts serving.
@@ -62,10 +66,15 @@ public final class TapServer implements AutoCloseable {
      */
     public TapServer(int port, ArchiveDatabase db, ProductSource products, Path workDir) throws IOException {
         this.db = db;
-        this.tap = new TapService(db, new AdqlTranslator(db.metadata(), db.indexedTables()));
         this.handlers = Executors.newFixedThreadPool(16, named("local-archive-http"));
         this.jobRunner = Executors.newFixedThreadPool(4, named("local-archive-uws"));
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(named("local-archive-sweeper"));
+        // job destruction, cancel retries and the hang-up poll: small tasks on one thread
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("local-archive-timer"));
+        // a deleted job's destruction, cancelled, leaves the queue at once rather than in 24 h
+        timer.setRemoveOnCancelPolicy(true);
+        this.sweeper = timer;
+        this.tap = new TapService(db, new AdqlTranslator(db.metadata(), db.indexedTables()), sweeper);
+        this.hangups = new ClientHangups(sweeper);
         this.esa = new Mount(true, new UwsJobs(tap, workDir, jobRunner, sweeper));
         this.strict = new Mount(false, new UwsJobs(tap, workDir, jobRunner, sweeper));
         this.data = new DataEndpoint(new SqlObservations(db), products);
@@ -119,8 +128,9 @@ public final class TapServer implements AutoCloseable {
                 Http.plainError(ex, 404, "No such resource: " + path);
             }
         } catch (IOException e) {
-            if (ClientGoneException.isCause(e)) {
-                // normal: clients cancel (iso-samp drops a cone search that a newer position made stale)
+            if (ClientGoneException.isCause(e) || stopping) {
+                // normal: clients cancel (iso-samp drops a cone search that a newer position made stale),
+                // and stopping closes every connection
                 LOG.fine(() -> "client went away: " + request(ex) + " (" + e.getMessage() + ")");
             } else {
                 LOG.log(Level.WARNING, "I/O failure on " + request(ex), e);
@@ -193,7 +203,9 @@ public final class TapServer implements AutoCloseable {
 
         private void sync(HttpExchange ex, Params p) throws IOException, TapException {
             TapService.QuerySpec spec = TapService.spec(p);
-            try (TapService.Running q = tap.execute(spec, SYNC_TIMEOUT_S)) {
+            try (Execution q = tap.prepare(spec, SYNC_TIMEOUT_S);
+                 ClientHangups.Watch watch = hangups.watch(ex, q)) {
+                q.execute();
                 String ct = spec.format() == ResultFormat.CSV ? "text/csv; charset=UTF-8" : Http.VOTABLE;
                 ex.getResponseHeaders().set("Content-Type", ct);
                 ex.sendResponseHeaders(200, 0);
@@ -204,7 +216,9 @@ public final class TapServer implements AutoCloseable {
                         throw e;
                     }
                     // the rows failed, not the client, which has the error at the end of the document
-                    LOG.log(Level.WARNING, "query failed while streaming: " + spec.query(), e);
+                    // (a query cancelled while its rows were written, e.g. at shutdown, is no failure)
+                    LOG.log(q.cancelReason() != null ? Level.FINE : Level.WARNING,
+                            "query failed while streaming: " + spec.query(), e);
                 }
             }
         }
@@ -216,18 +230,26 @@ public final class TapServer implements AutoCloseable {
             .orElse(false);
     }
 
+    /**
+     * Stops serving: running queries, sync and async, are cancelled on H2, so this returns within
+     * moments even while long queries run.
+     */
     @Override
     public void close() {
+        stopping = true;
         http.stop(0);
+        tap.cancelAll("the local archive is shutting down");
         esa.jobs.close();
         strict.jobs.close();
-        sweeper.shutdownNow();
         jobRunner.shutdownNow();
         handlers.shutdownNow();
         try {
+            // moments: the cancelled statements end at H2's next check, the handlers then
             handlers.awaitTermination(5, TimeUnit.SECONDS);
+            jobRunner.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        sweeper.shutdownNow();
     }
 }

@@ -5,21 +5,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.isosamp.local.adql.AdqlException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import org.isosamp.local.adql.AdqlTranslator;
-import org.isosamp.local.adql.Translation;
 import org.isosamp.local.db.ArchiveDatabase;
 import org.isosamp.local.meta.ColumnDef;
 import uk.ac.starlink.table.formats.CsvTableWriter;
@@ -28,12 +23,11 @@ import uk.ac.starlink.votable.VOSerializer;
 import uk.ac.starlink.votable.VOTableVersion;
 
 /**
- * Runs TAP queries: parameter checks, ADQL translation, execution on H2,
- * and result serialisation. Shared by the sync and async endpoints. Thread-safe.
+ * Runs TAP queries: parameter checks, ADQL translation, execution on H2
+ * (each query one cancellable {@link Execution}), and result serialisation.
+ * Shared by the sync and async endpoints. Thread-safe.
  */
 final class TapService {
-
-    private static final Logger LOG = Logger.getLogger(TapService.class.getName());
 
     /** MAXREC when the request gives none. */
     static final long DEFAULT_MAXREC = 100_000;
@@ -51,10 +45,15 @@ final class TapService {
 
     private final ArchiveDatabase db;
     private final AdqlTranslator translator;
+    /** Where the retries of a cancel run (see {@link Execution#cancel}). */
+    private final ScheduledExecutorService scheduler;
+    /** The queries prepared and not yet closed, sync and async. */
+    private final Set<Execution> live = ConcurrentHashMap.newKeySet();
 
-    TapService(ArchiveDatabase db, AdqlTranslator translator) {
+    TapService(ArchiveDatabase db, AdqlTranslator translator, ScheduledExecutorService scheduler) {
         this.db = db;
         this.translator = translator;
+        this.scheduler = scheduler;
     }
 
     /** A validated query request. */
@@ -98,146 +97,85 @@ final class TapService {
         return new QuerySpec(query, format, maxrec);
     }
 
-    /** An executed query whose rows have not been read yet. Close it. */
-    final class Running implements AutoCloseable {
-        final QuerySpec spec;
-        final Translation translation;
-        private final Connection conn;
-        private final PreparedStatement ps;
-        private final ResultSet rs;
-        private final List<ColumnDef> fields;
+    /**
+     * Makes a query ready to run, registered so that {@link #cancelAll} reaches it; nothing runs yet.
+     * Close it.
+     *
+     * @param durationSeconds the execution duration: H2 stops the statement after it
+     */
+    Execution prepare(QuerySpec spec, int durationSeconds) {
+        Execution e = new Execution(this, scheduler, spec, durationSeconds);
+        live.add(e);
+        return e;
+    }
 
-        Running(QuerySpec spec, Translation translation, Connection conn, PreparedStatement ps,
-                ResultSet rs, List<ColumnDef> fields) {
-            this.spec = spec;
-            this.translation = translation;
-            this.conn = conn;
-            this.ps = ps;
-            this.rs = rs;
-            this.fields = fields;
-        }
-
-        /**
-         * Writes the result in the requested format. If the rows fail midway, the document ends with
-         * {@code QUERY_STATUS=ERROR} and the failure is thrown, for the caller to log (nothing is logged here);
-         * if the client went away ({@link ClientGoneException}), that is thrown as it is.
-         *
-         * @param localPrefix this server's base ({@code http://host:port/nida-sl-tap/}), to which
-         *                    production archive URLs in the result are rewritten; null: no rewrite
-         */
-        void write(OutputStream out, String localPrefix) throws IOException {
-            ResultSetTable table = new ResultSetTable(rs, fields, spec.maxrec(),
-                localPrefix == null ? List.of() : PRODUCTION_PREFIXES, localPrefix);
-            if (spec.format() == ResultFormat.CSV) {
-                new CsvTableWriter(true).writeStarTable(table, out);
-                out.flush();
-                return;
-            }
-            DataFormat df = spec.format() == ResultFormat.VOTABLE_TABLEDATA
-                ? DataFormat.TABLEDATA : DataFormat.BINARY2;
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write(VOTABLE_HEAD);
-            w.write("<RESOURCE type=\"results\">\n");
-            w.write("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n");
-            w.write("<INFO name=\"QUERY\"" + VOSerializer.formatAttribute("value", spec.query()) + "/>\n");
-            w.write("<INFO name=\"PROVIDER\" value=\"iso-samp local archive: synthetic sample data,"
-                    + " not real ISO data\"/>\n");
-            VOSerializer ser = VOSerializer.makeSerializer(df, VOTableVersion.V14, table);
-            w.flush();
-            try {
-                // straight to bytes: the rows skip a Writer and its character encoder (STIL's fast path)
-                ser.writeInlineTableElementUTF8(out);
-            } catch (IOException e) {
-                if (!ClientGoneException.isCause(e)) {
-                    // the rows failed: end the document with the error, as TAP asks
-                    try {
-                        w.write("\n<INFO name=\"QUERY_STATUS\" value=\"ERROR\">"
-                                + VOSerializer.formatText(e.getMessage()) + "</INFO>\n</RESOURCE>\n</VOTABLE>\n");
-                        w.flush();
-                    } catch (IOException alsoGone) {
-                        e.addSuppressed(alsoGone);
-                    }
-                }
-                throw e;
-            }
-            if (table.overflowed()) {
-                w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>\n");
-            }
-            w.write("</RESOURCE>\n</VOTABLE>\n");
-            w.flush();
-        }
-
-        @Override
-        public void close() {
-            try {
-                rs.close();
-                ps.close();
-            } catch (SQLException e) {
-                LOG.fine("close: " + e);
-            } finally {
-                try {
-                    conn.close();
-                } catch (SQLException e) {
-                    LOG.fine("close: " + e);
-                }
-            }
-        }
+    /** Called by an execution as it closes. */
+    void ended(Execution e) {
+        live.remove(e);
     }
 
     /**
-     * Translates and executes a query. Every user error (bad ADQL, unknown
-     * column, bad geometry argument, timeout) is a {@link TapException} with
-     * status 400 thrown before any output.
+     * Cancels every query prepared and not yet closed (the server is stopping).
+     *
+     * @param reason why, for their errors
      */
-    Running execute(QuerySpec spec, int timeoutSeconds) throws TapException {
-        Translation tr;
-        try {
-            tr = translator.translate(spec.query());
-        } catch (AdqlException e) {
-            throw new TapException(400, e.getMessage(), e);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "translator failed on: " + spec.query(), e);
-            throw new TapException(400, "Cannot translate query: " + e, e);
-        }
-        Connection conn = null;
-        PreparedStatement ps = null;
-        try {
-            conn = db.queryConnection();
-            conn.setReadOnly(true);
-            ps = conn.prepareStatement(tr.sql());
-            ps.setQueryTimeout(timeoutSeconds);
-            // one row beyond MAXREC tells us about overflow; MAXREC=0 still asks for one
-            long limit = spec.maxrec() + 1;
-            ps.setLargeMaxRows(limit);
-            ps.setFetchSize((int) Math.min(limit, 5000));
-            ResultSet rs = ps.executeQuery();
-            List<ColumnDef> fields = reconcile(tr.fields(), rs.getMetaData());
-            return new Running(spec, tr, conn, ps, rs, fields);
-        } catch (SQLException e) {
-            closeQuietly(ps, conn);
-            if (e instanceof SQLTimeoutException || e.getErrorCode() == 57014) {
-                throw new TapException(400, "Query exceeded the execution time limit of "
-                                            + timeoutSeconds + " s", e);
-            }
-            LOG.log(Level.FINE, "query failed: " + tr.sql(), e);
-            throw new TapException(400, userMessage(e), e);
-        } catch (RuntimeException e) {
-            closeQuietly(ps, conn);
-            throw e;
+    void cancelAll(String reason) {
+        for (Execution e : live.toArray(new Execution[0])) {
+            e.cancel(reason);
         }
     }
 
-    private static void closeQuietly(PreparedStatement ps, Connection conn) {
-        try {
-            if (ps != null) {
-                ps.close();
-            }
-            if (conn != null) {
-                conn.close();
-            }
-        } catch (SQLException e) {
-            LOG.fine("close: " + e);
+    AdqlTranslator translator() {
+        return translator;
+    }
+
+    ArchiveDatabase database() {
+        return db;
+    }
+
+    /**
+     * Writes a result in the requested format. If the rows fail midway, the document ends with
+     * {@code QUERY_STATUS=ERROR} and the failure is thrown, for the caller to log (nothing is logged here);
+     * if the client went away ({@link ClientGoneException}), that is thrown as it is.
+     */
+    static void write(QuerySpec spec, ResultSetTable table, OutputStream out) throws IOException {
+        if (spec.format() == ResultFormat.CSV) {
+            new CsvTableWriter(true).writeStarTable(table, out);
+            out.flush();
+            return;
         }
+        DataFormat df = spec.format() == ResultFormat.VOTABLE_TABLEDATA
+            ? DataFormat.TABLEDATA : DataFormat.BINARY2;
+        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.write(VOTABLE_HEAD);
+        w.write("<RESOURCE type=\"results\">\n");
+        w.write("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n");
+        w.write("<INFO name=\"QUERY\"" + VOSerializer.formatAttribute("value", spec.query()) + "/>\n");
+        w.write("<INFO name=\"PROVIDER\" value=\"iso-samp local archive: synthetic sample data,"
+                + " not real ISO data\"/>\n");
+        VOSerializer ser = VOSerializer.makeSerializer(df, VOTableVersion.V14, table);
+        w.flush();
+        try {
+            // straight to bytes: the rows skip a Writer and its character encoder (STIL's fast path)
+            ser.writeInlineTableElementUTF8(out);
+        } catch (IOException e) {
+            if (!ClientGoneException.isCause(e)) {
+                // the rows failed: end the document with the error, as TAP asks
+                try {
+                    w.write("\n<INFO name=\"QUERY_STATUS\" value=\"ERROR\">"
+                            + VOSerializer.formatText(e.getMessage()) + "</INFO>\n</RESOURCE>\n</VOTABLE>\n");
+                    w.flush();
+                } catch (IOException alsoGone) {
+                    e.addSuppressed(alsoGone);
+                }
+            }
+            throw e;
+        }
+        if (table.overflowed()) {
+            w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>\n");
+        }
+        w.write("</RESOURCE>\n</VOTABLE>\n");
+        w.flush();
     }
 
     /**

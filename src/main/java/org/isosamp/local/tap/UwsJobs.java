@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,8 +28,10 @@ import java.util.logging.Logger;
 /**
  * The asynchronous TAP endpoint: a UWS 1.1 job list with the full job resource
  * set (phase, quote, executionduration, destruction, owner, error, parameters,
- * results), {@code WAIT} blocking, deletion and a destruction sweeper. Job
- * URLs are absolute. Thread-safe.
+ * results), {@code WAIT} blocking, deletion, and destruction at each job's
+ * destruction time. ABORT, deletion and destruction cancel a running query on
+ * H2 at once ({@link Execution#cancel}); its execution duration is H2's query
+ * timeout. Job URLs are absolute. Thread-safe.
  */
 final class UwsJobs implements AutoCloseable {
 
@@ -43,6 +48,8 @@ final class UwsJobs implements AutoCloseable {
     private final TapService tap;
     private final Path workDir;
     private final ExecutorService runner;
+    /** Runs each job's destruction at its destruction time. */
+    private final ScheduledExecutorService timer;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
@@ -50,7 +57,7 @@ final class UwsJobs implements AutoCloseable {
         this.tap = tap;
         this.workDir = workDir;
         this.runner = runner;
-        sweeper.scheduleWithFixedDelay(this::sweep, 60, 60, TimeUnit.SECONDS);
+        this.timer = sweeper;
     }
 
     /** One job. Guarded by its own monitor. */
@@ -68,6 +75,10 @@ final class UwsJobs implements AutoCloseable {
         String resultMime;
         String error;
         Future<?> future;
+        /** The query's run while EXECUTING, for ABORT and deletion to cancel. */
+        Execution execution;
+        /** The destruction, scheduled at {@link #destruction}. */
+        ScheduledFuture<?> destroyer;
 
         Job(String id) {
             this.id = id;
@@ -247,8 +258,12 @@ final class UwsJobs implements AutoCloseable {
         Job job = new Job(id);
         updateParams(job, p);
         jobs.put(id, job);
+        scheduleDestruction(job);
         if (p.has("EXECUTIONDURATION")) {
             setDuration(job, p.get("EXECUTIONDURATION"));
+        }
+        if (p.has("DESTRUCTION")) {
+            setDestruction(job, p.get("DESTRUCTION"));
         }
         if ("RUN".equalsIgnoreCase(p.get("PHASE"))) {
             changePhase(job, "RUN");
@@ -297,9 +312,7 @@ final class UwsJobs implements AutoCloseable {
                 synchronized (job) {
                     if (job.phase == Phase.PENDING || job.phase == Phase.QUEUED
                         || job.phase == Phase.EXECUTING) {
-                        if (job.future != null) {
-                            job.future.cancel(true);
-                        }
+                        stopQuery(job, "job " + job.id + " was aborted");
                         job.end = Instant.now();
                         job.setPhase(Phase.ABORTED);
                     }
@@ -330,6 +343,7 @@ final class UwsJobs implements AutoCloseable {
             synchronized (job) {
                 job.destruction = t.isAfter(max) ? max : t;
             }
+            scheduleDestruction(job);
         } catch (RuntimeException e) {
             throw new TapException(400, "DESTRUCTION \"" + value + "\" is not an ISO-8601 time");
         }
@@ -348,14 +362,24 @@ final class UwsJobs implements AutoCloseable {
             timeout = (int) Math.max(1, job.executionDuration);
         }
         Path file = null;
+        Execution q = null;
         try {
             TapService.QuerySpec spec = TapService.spec(p);
+            q = tap.prepare(spec, timeout);
+            synchronized (job) {
+                if (job.phase != Phase.EXECUTING) {
+                    return; // aborted or deleted meanwhile
+                }
+                job.execution = q;
+            }
+            q.execute();
             file = Files.createTempFile(workDir, "job-" + job.id + "-", ".out");
-            try (TapService.Running q = tap.execute(spec, timeout);
-                 OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = Files.newOutputStream(file)) {
                 q.write(out, localPrefix);
             }
+            q.close();
             synchronized (job) {
+                job.execution = null;
                 if (job.phase != Phase.EXECUTING) {
                     Files.deleteIfExists(file);
                     return;
@@ -368,15 +392,21 @@ final class UwsJobs implements AutoCloseable {
         } catch (TapException | IOException | RuntimeException e) {
             deleteQuietly(file);
             String msg = e instanceof TapException ? e.getMessage() : TapService.userMessage(e);
-            if (!(e instanceof TapException)) {
+            boolean cancelled = q != null && q.cancelReason() != null;
+            if (!(e instanceof TapException) && !cancelled) {
                 LOG.log(Level.WARNING, "job " + job.id + " failed: " + p.get("QUERY"), e);
             }
             synchronized (job) {
+                job.execution = null;
                 if (job.phase == Phase.EXECUTING) {
                     job.error = msg;
                     job.end = Instant.now();
                     job.setPhase(Phase.ERROR);
                 }
+            }
+        } finally {
+            if (q != null) {
+                q.close();
             }
         }
     }
@@ -423,10 +453,22 @@ final class UwsJobs implements AutoCloseable {
         }
     }
 
+    /** Keeps a queued job from starting, and stops its query if it runs. Call holding the job's monitor. */
+    private static void stopQuery(Job job, String reason) {
+        if (job.future != null) {
+            // no interrupt: H2 does not heed one; the query is cancelled instead
+            job.future.cancel(false);
+        }
+        if (job.execution != null) {
+            job.execution.cancel(reason);
+        }
+    }
+
     private void delete(Job job) {
         synchronized (job) {
-            if (job.future != null) {
-                job.future.cancel(true);
+            stopQuery(job, "job " + job.id + " was deleted");
+            if (job.destroyer != null) {
+                job.destroyer.cancel(false);
             }
             if (job.phase == Phase.QUEUED || job.phase == Phase.EXECUTING) {
                 job.setPhase(Phase.ABORTED);
@@ -437,18 +479,31 @@ final class UwsJobs implements AutoCloseable {
         jobs.remove(job.id);
     }
 
-    private void sweep() {
-        Instant now = Instant.now();
-        for (Job job : new ArrayList<>(jobs.values())) {
-            Instant d;
-            synchronized (job) {
-                d = job.destruction;
+    /** (Re)schedules the job's destruction at its destruction time. */
+    private void scheduleDestruction(Job job) {
+        synchronized (job) {
+            if (job.destroyer != null) {
+                job.destroyer.cancel(false);
             }
-            if (d.isBefore(now)) {
-                LOG.fine(() -> "job " + job.id + " destroyed");
-                delete(job);
+            long ms = Math.max(0, Duration.between(Instant.now(), job.destruction).toMillis() + 1);
+            try {
+                job.destroyer = timer.schedule(() -> destroy(job), ms, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.fine("no destruction scheduled for job " + job.id + ": the server is stopping");
             }
         }
+    }
+
+    private void destroy(Job job) {
+        synchronized (job) {
+            if (job.destruction.isAfter(Instant.now())) {
+                // the timer's clock is not the wall clock: a little early, or moved later meanwhile
+                scheduleDestruction(job);
+                return;
+            }
+        }
+        LOG.fine(() -> "job " + job.id + " destroyed");
+        delete(job);
     }
 
     private static void deleteQuietly(Path p) {
