@@ -2,20 +2,28 @@ package org.isosamp.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import okhttp3.HttpUrl;
+import org.isosamp.archive.IsoArchive;
+import org.isosamp.archive.NameResolver;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.table.TableFiles;
-import org.isosamp.table.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import uk.ac.starlink.table.StarTable;
 
-/** {@code cone RA DEC}: what astroquery makes you write in ADQL. */
+/** {@code cone POSITION}: what astroquery makes you write in ADQL, at a position or an object's name. */
 @Command(name = "cone", mixinStandardHelpOptions = true,
-         description = "Observations or VO products whose footprint meets a circle (RA, Dec in degrees, ICRS).")
+         description = {"Observations or VO products whose footprint meets a circle around a position (ICRS).",
+                        "POSITION: decimal degrees (10.68 41.27), sexagesimal with RA in hours "
+                        + "(\"00:42:44.3 +41:16:09\", 00h42m44.3s +41d16m09s), or a name (M31), resolved by CDS "
+                        + "Sesame ($ISO_SAMP_SESAME: its URL, or off), else by the archive's target names."})
 public final class ConeCommand implements Callable<Integer> {
 
     @Spec
@@ -24,11 +32,12 @@ public final class ConeCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archive;
 
-    @Parameters(index = "0", paramLabel = "RA", description = "right ascension, degrees (not hours)")
-    double ra;
+    @Mixin
+    PrintOptions print;
 
-    @Parameters(index = "1", paramLabel = "DEC", description = "declination, degrees")
-    double dec;
+    @Parameters(arity = "1..6", paramLabel = "POSITION",
+                description = "RA and Dec (decimal RA: degrees, not hours), or an object's name")
+    List<String> position;
 
     @Option(names = "--radius", paramLabel = "DEG", description = "radius in degrees (default: ${DEFAULT-VALUE} = 5 arcmin)")
     double radius = 1.0 / 12;
@@ -40,6 +49,10 @@ public final class ConeCommand implements Callable<Integer> {
     @Option(names = "--maxrec", paramLabel = "N", description = "most rows (default: ${DEFAULT-VALUE})")
     long maxrec = 100_000;
 
+    @Option(names = "--max-lines", paramLabel = "N",
+            description = "rows printed before eliding the middle (default: ${DEFAULT-VALUE}; 0 = all)")
+    int maxLines = 20;
+
     @Option(names = "--output-file", paramLabel = "FILE", description = "save the result here")
     Path outputFile;
 
@@ -49,16 +62,42 @@ public final class ConeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        print.check();
+        if (maxLines < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-lines (" + maxLines + ") must be 0 (all) or more");
+        }
+        String text = String.join(" ", position);
+        try {
+            // the numbers are checked here, once: a bad position is a usage error, as a bad option is
+            org.isosamp.model.SkyPosition.parseIfCoordinates(text);
+            IsoArchive.coneQuery(table, 0, 0, radius);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         try (ArchiveOptions.Session s = archive.open()) {
-            QueryResult r = s.archive().cone(table, ra, dec, radius, maxrec);
+            HttpUrl sesame = NameResolver.configuredSesame();
+            NameResolver resolver = new NameResolver(
+                sesame == null ? IsoArchive.defaultHttpClient(s.archive().base())
+                               : IsoArchive.defaultHttpClient(sesame), sesame, s.archive());
+            NameResolver.Resolution where = resolver.resolve(text);
+            if (!archive.quiet && !text.matches("[+-]?[\\d.]+[\\s,]+[+-]?[\\d.]+")) {
+                err.println(where.describe());
+                err.flush();
+            }
+            QueryResult r = s.archive().cone(table, where.position().raDeg(), where.position().decDeg(), radius,
+                                             maxrec);
             if (r.overflow()) {
-                spec.commandLine().getErr().println("warning: result truncated at MAXREC=" + maxrec + " rows");
+                err.println("warning: result truncated at MAXREC=" + maxrec + " rows");
+                err.flush();
             }
+            StarTable result = print.select(r.table());
             if (outputFile != null) {
-                TableFiles.save(r.table(), outputFile, outputFormat);
+                TableFiles.save(result, outputFile, outputFormat);
             } else {
-                TablePrinter.print(r.table(), out, 20);
+                print.print(result, out, maxLines);
             }
+            LocalLinks.note(s, result, err, archive.quiet);
         }
         return 0;
     }
