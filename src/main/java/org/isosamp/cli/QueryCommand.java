@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.isosamp.archive.JobListener;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.table.TableFiles;
 import org.isosamp.table.TablePrinter;
@@ -75,10 +76,21 @@ public final class QueryCommand implements Callable<Integer> {
             if (async) {
                 Runtime.getRuntime().addShutdownHook(abort);
             }
-            java.util.function.Consumer<String> phases = phase -> {
-                if (!archive.quiet) {
-                    err.println("job phase: " + phase);
-                    err.flush();
+            JobListener phases = new JobListener() {
+                @Override
+                public void created(String jobUrl) {
+                    if (!archive.quiet) {
+                        err.println("job: " + jobUrl);
+                        err.flush();
+                    }
+                }
+
+                @Override
+                public void accept(String phase) {
+                    if (!archive.quiet) {
+                        err.println("job phase: " + phase);
+                        err.flush();
+                    }
                 }
             };
             Progress received = new Progress(System.err, "query", archive.quiet);

@@ -108,6 +108,10 @@ class ProgressTest {
         assertEquals(0, loud.exit(), loud.err());
         List<String> phases = loud.err().lines().filter(l -> l.startsWith("job phase: ")).toList();
         assertTrue(!phases.isEmpty() && phases.get(phases.size() - 1).equals("job phase: COMPLETED"), loud.err());
+        // the job's URL first, so that a user can look at it (or abort it) while it runs
+        String first = loud.err().lines().findFirst().orElse("");
+        assertTrue(first.matches("job: " + java.util.regex.Pattern.quote(base) + "tap/async/\\S+"), loud.err());
+        assertEquals(phases.size() + 1, loud.err().lines().count(), "one line per phase: " + loud.err());
         CliRun quiet = CliRun.run("query", "--archive", base, "--quiet", "--async",
                                   "SELECT TOP 2 tdt FROM ida.observations");
         assertEquals(0, quiet.exit(), quiet.err());
