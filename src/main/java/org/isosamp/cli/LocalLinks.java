@@ -1,7 +1,12 @@
 package org.isosamp.cli;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 
@@ -42,12 +47,46 @@ final class LocalLinks {
                 }
             }
         }
+        say(session, links, "URL", err, quiet);
+        return links;
+    }
+
+    /**
+     * As {@link #note(ArchiveOptions.Session, StarTable, PrintWriter, boolean)} for a result saved as it came (a
+     * VOTable, or rows streamed into a file): the file's bytes are searched for the archive's URL.
+     *
+     * @return how many times the file names the command's local archive
+     */
+    static long noteFile(ArchiveOptions.Session session, Path file, PrintWriter err, boolean quiet)
+            throws IOException {
+        if (session.local() == null || file == null || !Files.isRegularFile(file)) {
+            return 0;
+        }
+        byte[] needle = ("http://127.0.0.1:" + session.local().port() + "/").getBytes(StandardCharsets.US_ASCII);
+        long found = 0;
+        int matched = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                // the needle has no repeated prefix ("h" occurs once before its end), so a mismatch restarts it
+                matched = b == needle[matched] ? matched + 1 : b == needle[0] ? 1 : 0;
+                if (matched == needle.length) {
+                    found++;
+                    matched = 0;
+                }
+            }
+        }
+        say(session, found, "URL", err, quiet);
+        return found;
+    }
+
+    private static void say(ArchiveOptions.Session session, long links, String what, PrintWriter err,
+                            boolean quiet) {
         if (links > 0 && !quiet) {
-            err.println("note: " + links + (links == 1 ? " URL" : " URLs") + " in this result point at the local "
-                        + "archive on port " + session.local().port() + ", which stops with this command; "
-                        + "'iso-samp serve-local --port " + session.local().port() + "' serves them again");
+            int port = session.local().port();
+            err.println("note: " + links + " " + what + (links == 1 ? "" : "s") + " in this result point at the local "
+                        + "archive on port " + port + ", which stops with this command; "
+                        + "'iso-samp serve-local --port " + port + "' serves them again");
             err.flush();
         }
-        return links;
     }
 }
