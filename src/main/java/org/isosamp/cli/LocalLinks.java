@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.StarTableFactory;
 
 /**
  * The one place that warns of dead links: {@code --archive local} starts the local archive for one command on a
@@ -53,7 +54,8 @@ final class LocalLinks {
 
     /**
      * As {@link #note(ArchiveOptions.Session, StarTable, PrintWriter, boolean)} for a result saved as it came (a
-     * VOTable, or rows streamed into a file): the file's bytes are searched for the archive's URL.
+     * VOTable, or rows streamed into a file): the file's bytes are searched for the archive's URL, and when they do
+     * not hold it, the cells of a file STIL recognises by itself (VOTable, FITS).
      *
      * @return how many times the file names the command's local archive
      */
@@ -73,6 +75,18 @@ final class LocalLinks {
                     found++;
                     matched = 0;
                 }
+            }
+        }
+        if (found == 0) {
+            // base64 cells (VOTable BINARY2, as the archive sends) hide the bytes: read the cells instead
+            StarTable t;
+            try {
+                t = new StarTableFactory(false).makeStarTable(file.toString());
+            } catch (IOException notATableStilKnowsUnaided) {
+                t = null; // csv and the like: searched as bytes above
+            }
+            if (t != null) {
+                return note(session, t, err, quiet);
             }
         }
         say(session, found, "URL", err, quiet);

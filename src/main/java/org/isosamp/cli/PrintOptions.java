@@ -28,7 +28,7 @@ final class PrintOptions {
     CommandSpec mixee;
 
     @Option(names = "--columns", paramLabel = "NAME,...", split = ",",
-            description = "only these columns, in this order (also in a saved file)")
+            description = "only these columns, in this order")
     List<String> columns = List.of();
 
     @Option(names = "--max-width", paramLabel = "N",
