@@ -33,8 +33,8 @@ import uk.ac.starlink.table.StarTable;
  * from, for the caller to show.
  *
  * <pre>
- *   NameResolver r = new NameResolver(IsoArchive.defaultHttpClient(), NameResolver.configuredSesame(), archive);
- *   NameResolver.Resolution m31 = r.resolve("M31");   // m31.describe(): "M31: 10.68471 +41.26875 (Sesame)"
+ *   NameResolver r = NameResolver.configured(archive);   // or new NameResolver(http, sesameUrl, archive)
+ *   NameResolver.Resolution m31 = r.resolve("M31");    // m31.describe(): "M31: 10.68471 +41.26875 (Sesame)"
  * </pre>
  *
  * <p>Sesame is {@code https://cds.unistra.fr/cgi-bin/nph-sesame/-oxp/SNV} (XML; Simbad, then NED, then VizieR)
@@ -111,6 +111,18 @@ public final class NameResolver {
             .readTimeout(SESAME_TIMEOUT).build();
         this.sesame = sesame;
         this.archive = archive;
+    }
+
+    /**
+     * @param archive the archive whose target names are the fallback, or null for none
+     * @return a resolver as configured ({@link #configuredSesame()}), on the process's shared HTTP client
+     * @throws IllegalArgumentException when {@value #SESAME_SETTING} is neither {@code off} nor an http(s) URL
+     */
+    public static NameResolver configured(IsoArchive archive) {
+        HttpUrl sesame = configuredSesame();
+        OkHttpClient http = sesame != null ? IsoArchive.defaultHttpClient(sesame)
+            : archive != null ? IsoArchive.defaultHttpClient(archive.base()) : IsoArchive.defaultHttpClient();
+        return new NameResolver(http, sesame, archive);
     }
 
     /**

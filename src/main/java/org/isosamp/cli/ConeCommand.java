@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import okhttp3.HttpUrl;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.NameResolver;
 import org.isosamp.archive.QueryResult;
@@ -76,11 +75,7 @@ public final class ConeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (ArchiveOptions.Session s = archive.open()) {
-            HttpUrl sesame = NameResolver.configuredSesame();
-            NameResolver resolver = new NameResolver(
-                sesame == null ? IsoArchive.defaultHttpClient(s.archive().base())
-                               : IsoArchive.defaultHttpClient(sesame), sesame, s.archive());
-            NameResolver.Resolution where = resolver.resolve(text);
+            NameResolver.Resolution where = NameResolver.configured(s.archive()).resolve(text);
             if (!archive.quiet && !text.matches("[+-]?[\\d.]+[\\s,]+[+-]?[\\d.]+")) {
                 err.println(where.describe());
                 err.flush();
