@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.NameResolver;
 import org.isosamp.archive.QueryResult;
+import org.isosamp.model.SkyPosition;
 import org.isosamp.table.TableFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 import uk.ac.starlink.table.StarTable;
 
 /** {@code cone POSITION}: what astroquery makes you write in ADQL, at a position or an object's name. */
@@ -25,8 +27,17 @@ import uk.ac.starlink.table.StarTable;
                         + "Sesame ($ISO_SAMP_SESAME: its URL, or off), else by the archive's target names."})
 public final class ConeCommand implements Callable<Integer> {
 
-    @Spec
     CommandSpec spec;
+
+    /**
+     * Picocli calls this as it builds the command: a Dec such as {@code -41:16:09} is read as the position's
+     * second half, not refused as an unknown option (picocli lets only plain negative numbers through).
+     */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        spec.parser().unmatchedOptionsArePositionalParams(true);
+    }
 
     @Mixin
     ArchiveOptions archive;
@@ -66,10 +77,16 @@ public final class ConeCommand implements Callable<Integer> {
         if (maxLines < 0) {
             throw new ParameterException(spec.commandLine(), "--max-lines (" + maxLines + ") must be 0 (all) or more");
         }
+        for (String word : position) {
+            if (word.startsWith("-") && !word.matches("-[\\d.].*")) {
+                // let through only a negative Dec: anything else that looks like an option is a mistyped one
+                throw new UnmatchedArgumentException(spec.commandLine(), List.of(word));
+            }
+        }
         String text = String.join(" ", position);
         try {
             // the numbers are checked here, once: a bad position is a usage error, as a bad option is
-            org.isosamp.model.SkyPosition.parseIfCoordinates(text);
+            SkyPosition.parseIfCoordinates(text);
             IsoArchive.coneQuery(table, 0, 0, radius);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -65,6 +65,18 @@ class ConeCommandTest {
     }
 
     @Test
+    void aNegativeSexagesimalDecIsAPositionAndAMistypedOptionStillAnError() {
+        CliRun south = cone("12:00:00", "-41:16:09", "--columns", "tdt");
+        assertEquals(0, south.exit(), south.err());
+        assertEquals("12:00:00 -41:16:09: 180.00000 -41.26917 (coordinates)", south.err().strip());
+        for (String typo : new String[] {"--nosuch", "-x"}) {
+            CliRun r = cone("10", "41", typo);
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("Unknown option: '" + typo + "'"), r.err());
+        }
+    }
+
+    @Test
     void aNameWithoutSesameComesFromTheArchiveTargetNamesAndSaysSo() {
         CliRun r = cone("M31");
         assertEquals(0, r.exit(), r.err());
