@@ -63,15 +63,17 @@ final class Progress implements DataClient.Listener {
             ? String.format(Locale.ROOT, "%s / %s %3d%%", size(bytes), size(total), bytes * 100 / total)
             : size(bytes);
         String line = label + "  " + amount;
+        if (!done) {
+            // before the line shows: a Ctrl-C the moment it appears must find it
+            ON_SCREEN.set(this);
+            hookOnce();
+        }
         // a shorter line than the last (1023 KiB, then 1.0 MiB) must not leave the last one's tail
         err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())) + (done ? "\n" : ""));
         err.flush();
         shown = done ? 0 : Math.max(shown, line.length());
         open = !done;
-        if (open) {
-            ON_SCREEN.set(this);
-            hookOnce();
-        } else {
+        if (done) {
             ON_SCREEN.compareAndSet(this, null);
         }
     }

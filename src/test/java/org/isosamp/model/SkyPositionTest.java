@@ -31,7 +31,8 @@ class SkyPositionTest {
     @CsvSource(delimiter = '|', value = {"10.68 41.27|10.68|41.27", "10.68, -41.27|10.68|-41.27",
                                          "10.68,41.27|10.68|41.27", "0.712h +41.27d|10.68|41.27",
                                          "359.5 -90|359.5|-90", "0 90|0|90", ".5 -.25|0.5|-0.25",
-                                         "12:00:00 -00:30:00|180|-0.5", "10.68d 41:16:12|10.68|41.27"})
+                                         "12:00:00 -00:30:00|180|-0.5", "10.68d 41:16:12|10.68|41.27",
+                                         "10.68deg 41.27deg|10.68|41.27"})
     void decimalRaIsDegreesUnlessMarkedInHours(String text, double ra, double dec) {
         SkyPosition p = SkyPosition.parse(text);
         assertEquals(ra, p.raDeg(), 1e-9, text);
