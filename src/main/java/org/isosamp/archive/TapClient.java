@@ -263,6 +263,9 @@ public final class TapClient {
         }
         HttpUrl jobUrl = job;
         LOG.fine(() -> "job " + jobUrl);
+        if (phases instanceof JobListener listener) {
+            listener.created(jobUrl.toString());
+        }
         boolean cancelled = false;
         try {
             return awaitJob(jobUrl, phases, reader);

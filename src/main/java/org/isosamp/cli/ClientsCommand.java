@@ -2,9 +2,11 @@ package org.isosamp.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.isosamp.samp.SampPeer;
+import org.isosamp.table.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +33,7 @@ public final class ClientsCommand implements Callable<Integer> {
         try (SampOptions.Bus bus = samp.openConnected()) {
             List<String> sends = org.isosamp.samp.SampManifest.load().sends();
             out.println("hub: " + bus.location().lockUrl() + "   iso-samp: " + bus.client().selfId());
+            List<List<String>> rows = new ArrayList<>();
             for (SampPeer p : bus.client().peers()) {
                 List<String> shown = new ArrayList<>();
                 if (all) {
@@ -42,8 +45,10 @@ public final class ClientsCommand implements Callable<Integer> {
                         }
                     }
                 }
-                out.println(p.id() + "\t" + p.name() + "\t" + (shown.isEmpty() ? "-" : String.join(" ", shown)));
+                rows.add(Arrays.asList(p.id(), p.name(), shown.isEmpty() ? "-" : String.join(" ", shown)));
             }
+            TablePrinter.printText(out, List.of("id", "name", all ? "subscriptions" : "takes (of what iso-samp sends)"),
+                                   rows);
         }
         out.flush();
         return 0;

@@ -1,9 +1,12 @@
 package org.isosamp.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.isosamp.model.ColumnMeta;
+import org.isosamp.table.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,7 @@ public final class ColumnsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TABLE", description = "qualified table name, e.g. ida.observations")
     String table;
 
-    @Option(names = "--full", description = "name, datatype, unit, UCD and description of each column")
+    @Option(names = "--full", description = "a table of each column's name, datatype, unit, UCD and description")
     boolean full;
 
     @Override
@@ -32,20 +35,21 @@ public final class ColumnsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ArchiveOptions.Session s = archive.open()) {
             List<ColumnMeta> cols = s.archive().columns(table);
-            for (ColumnMeta c : cols) {
-                if (full) {
-                    out.println(String.join("\t", c.name(), nz(c.datatype()) + (c.arraysize() == null ? ""
-                        : "[" + c.arraysize() + "]"), nz(c.unit()), nz(c.ucd()), nz(c.description())));
-                } else {
+            if (full) {
+                List<List<String>> rows = new ArrayList<>();
+                for (ColumnMeta c : cols) {
+                    String type = c.datatype() == null ? null
+                        : c.datatype() + (c.arraysize() == null ? "" : "[" + c.arraysize() + "]");
+                    rows.add(Arrays.asList(c.name(), type, c.unit(), c.ucd(), c.description()));
+                }
+                TablePrinter.printText(out, List.of("name", "datatype", "unit", "ucd", "description"), rows);
+            } else {
+                for (ColumnMeta c : cols) {
                     out.println(c.name());
                 }
             }
         }
         out.flush();
         return 0;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -2,33 +2,52 @@ package org.isosamp.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.isosamp.archive.IsoArchive;
+import org.isosamp.archive.NameResolver;
 import org.isosamp.archive.QueryResult;
+import org.isosamp.model.SkyPosition;
 import org.isosamp.table.TableFiles;
-import org.isosamp.table.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+import uk.ac.starlink.table.StarTable;
 
-/** {@code cone RA DEC}: what astroquery makes you write in ADQL. */
+/** {@code cone POSITION}: what astroquery makes you write in ADQL, at a position or an object's name. */
 @Command(name = "cone", mixinStandardHelpOptions = true,
-         description = "Observations or VO products whose footprint meets a circle (RA, Dec in degrees, ICRS).")
+         description = {"Observations or VO products whose footprint meets a circle around a position (ICRS).",
+                        "POSITION: decimal degrees (10.68 41.27), sexagesimal with RA in hours "
+                        + "(\"00:42:44.3 +41:16:09\", 00h42m44.3s +41d16m09s), or a name (M31), resolved by CDS "
+                        + "Sesame ($ISO_SAMP_SESAME: its URL, or off), else by the archive's target names."})
 public final class ConeCommand implements Callable<Integer> {
 
-    @Spec
     CommandSpec spec;
+
+    /**
+     * Picocli calls this as it builds the command: a Dec such as {@code -41:16:09} is read as the position's
+     * second half, not refused as an unknown option (picocli lets only plain negative numbers through).
+     */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        spec.parser().unmatchedOptionsArePositionalParams(true);
+    }
 
     @Mixin
     ArchiveOptions archive;
 
-    @Parameters(index = "0", paramLabel = "RA", description = "right ascension, degrees (not hours)")
-    double ra;
+    @Mixin
+    PrintOptions print;
 
-    @Parameters(index = "1", paramLabel = "DEC", description = "declination, degrees")
-    double dec;
+    @Parameters(arity = "1..6", paramLabel = "POSITION",
+                description = "RA and Dec (decimal RA: degrees, not hours), or an object's name")
+    List<String> position;
 
     @Option(names = "--radius", paramLabel = "DEG", description = "radius in degrees (default: ${DEFAULT-VALUE} = 5 arcmin)")
     double radius = 1.0 / 12;
@@ -40,6 +59,10 @@ public final class ConeCommand implements Callable<Integer> {
     @Option(names = "--maxrec", paramLabel = "N", description = "most rows (default: ${DEFAULT-VALUE})")
     long maxrec = 100_000;
 
+    @Option(names = "--max-lines", paramLabel = "N",
+            description = "rows printed before eliding the middle (default: ${DEFAULT-VALUE}; 0 = all)")
+    int maxLines = 20;
+
     @Option(names = "--output-file", paramLabel = "FILE", description = "save the result here")
     Path outputFile;
 
@@ -49,16 +72,44 @@ public final class ConeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        print.check();
+        if (maxLines < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-lines (" + maxLines + ") must be 0 (all) or more");
+        }
+        for (String word : position) {
+            if (word.startsWith("-") && !word.matches("-[\\d.].*")) {
+                // let through only a negative Dec: anything else that looks like an option is a mistyped one
+                throw new UnmatchedArgumentException(spec.commandLine(), List.of(word));
+            }
+        }
+        String text = String.join(" ", position);
+        try {
+            // the numbers are checked here, once: a bad position is a usage error, as a bad option is
+            SkyPosition.parseIfCoordinates(text);
+            IsoArchive.coneQuery(table, 0, 0, radius);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         try (ArchiveOptions.Session s = archive.open()) {
-            QueryResult r = s.archive().cone(table, ra, dec, radius, maxrec);
+            NameResolver.Resolution where = NameResolver.configured(s.archive()).resolve(text);
+            if (!archive.quiet && !text.matches("[+-]?[\\d.]+[\\s,]+[+-]?[\\d.]+")) {
+                err.println(where.describe());
+                err.flush();
+            }
+            QueryResult r = s.archive().cone(table, where.position().raDeg(), where.position().decDeg(), radius,
+                                             maxrec);
             if (r.overflow()) {
-                spec.commandLine().getErr().println("warning: result truncated at MAXREC=" + maxrec + " rows");
+                err.println("warning: result truncated at MAXREC=" + maxrec + " rows");
+                err.flush();
             }
+            StarTable result = print.select(r.table());
             if (outputFile != null) {
-                TableFiles.save(r.table(), outputFile, outputFormat);
+                TableFiles.save(result, outputFile, outputFormat);
             } else {
-                TablePrinter.print(r.table(), out, 20);
+                print.print(result, out, maxLines);
             }
+            LocalLinks.note(s, result, err, archive.quiet);
         }
         return 0;
     }

@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.isosamp.archive.JobListener;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.table.TableFiles;
-import org.isosamp.table.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +26,9 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Mixin
     ArchiveOptions archive;
+
+    @Mixin
+    PrintOptions print;
 
     @Parameters(paramLabel = "ADQL", description = "the query, e.g. \"SELECT TOP 10 * FROM ida.observations\"")
     String adql;
@@ -57,6 +61,11 @@ public final class QueryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        print.check();
+        if (outputFile != null && !print.columns.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--columns chooses the printed columns; for a saved "
+                                         + "file, name them in the ADQL SELECT");
+        }
         // Ctrl-C during an async job: interrupt the query, which aborts and deletes the job
         Thread caller = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
@@ -75,10 +84,21 @@ public final class QueryCommand implements Callable<Integer> {
             if (async) {
                 Runtime.getRuntime().addShutdownHook(abort);
             }
-            java.util.function.Consumer<String> phases = phase -> {
-                if (!archive.quiet) {
-                    err.println("job phase: " + phase);
-                    err.flush();
+            JobListener phases = new JobListener() {
+                @Override
+                public void created(String jobUrl) {
+                    if (!archive.quiet) {
+                        err.println("job: " + jobUrl);
+                        err.flush();
+                    }
+                }
+
+                @Override
+                public void accept(String phase) {
+                    if (!archive.quiet) {
+                        err.println("job phase: " + phase);
+                        err.flush();
+                    }
                 }
             };
             Progress received = new Progress(System.err, "query", archive.quiet);
@@ -114,10 +134,15 @@ public final class QueryCommand implements Callable<Integer> {
                 err.flush();
             }
             if (outputFile == null) {
-                TablePrinter.print(r.table(), out, maxLines);
+                print.print(print.select(r.table()), out, maxLines);
             } else if (!archive.quiet) {
                 err.println(table != null ? "wrote " + table.rows() + " rows to " + outputFile : "wrote " + outputFile);
                 err.flush();
+            }
+            if (outputFile == null) {
+                LocalLinks.note(s, print.select(r.table()), err, archive.quiet);
+            } else {
+                LocalLinks.noteFile(s, outputFile, err, archive.quiet);
             }
         }
         return 0;

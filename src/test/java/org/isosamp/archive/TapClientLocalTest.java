@@ -144,6 +144,27 @@ class TapClientLocalTest {
     }
 
     @Test
+    void aJobListenerHearsTheJobUrlFirstThenEachPhase() throws IOException {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        seen.clear();
+        esa().query(M31, 10_000, true, new JobListener() {
+            @Override
+            public void created(String jobUrl) {
+                heard.add("created " + jobUrl);
+            }
+
+            @Override
+            public void accept(String phase) {
+                heard.add(phase);
+            }
+        });
+        HttpUrl poll = seen.stream().filter(u -> u.queryParameter("WAIT") != null).findFirst().orElseThrow();
+        assertEquals("created " + poll.newBuilder().query(null).build(), heard.get(0), heard.toString());
+        assertEquals(1, heard.stream().filter(h -> h.startsWith("created ")).count(), heard.toString());
+        assertEquals("COMPLETED", heard.get(heard.size() - 1), heard.toString());
+    }
+
+    @Test
     void maxrecReachedIsReportedAsOverflow() throws IOException {
         QueryResult r = esa().query(M31, 5, false, null);
         assertEquals(5, r.table().getRowCount());

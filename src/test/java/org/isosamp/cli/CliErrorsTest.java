@@ -56,8 +56,13 @@ class CliErrorsTest {
 
     @Test
     void badConeNumbersAreNamed() {
-        oneLine(CliRun.run("cone", "10", "95"), 1, "dec (95.0) must be within [-90, 90]");
-        oneLine(CliRun.run("cone", "10", "41", "--table", "ida.proposals"), 1, "cone search needs one of");
+        CliRun dec95 = CliRun.run("cone", "10", "95"); // a usage error, as "cone 400 41.27" (ConeCommandTest)
+        assertEquals(2, dec95.exit(), dec95.err());
+        assertTrue(dec95.err().lines().findFirst().orElse("").contains("Dec (95) must be within [-90, 90] degrees"),
+                   dec95.err());
+        CliRun table = CliRun.run("cone", "10", "41", "--table", "ida.proposals"); // a bad option value: usage
+        assertEquals(2, table.exit(), table.err());
+        assertTrue(table.err().lines().findFirst().orElse("").contains("cone search needs one of"), table.err());
     }
 
     @Test

@@ -38,19 +38,55 @@ class ProgressTest {
     }
 
     @Test
-    void finishEndsALineLeftOpenAndOnlySuch() {
+    void finishErasesALineLeftOpenAndOnlySuch() {
         Progress p = new Progress(err, "query", false, true);
         p.finish();
         assertEquals("", printed(), "nothing on screen: nothing to end");
-        p.progress(2048, -1);
+        p.progress(1, -1);
         p.finish();
-        assertEquals("\rquery  2.0 KiB\n", printed());
+        // no stale "query  1 B" above the table that follows: the line is blanked and the cursor back at its start
+        assertEquals("\rquery  1 B\r" + " ".repeat(10) + "\r", printed());
         p.finish();
-        assertEquals("\rquery  2.0 KiB\n", printed(), "ended once");
+        assertEquals("\rquery  1 B\r" + " ".repeat(10) + "\r", printed(), "erased once");
+        bytes.reset();
         Progress complete = new Progress(err, "t", false, true);
         complete.progress(10, 10);
         complete.finish();
-        assertEquals("\rquery  2.0 KiB\n\rt  10 B / 10 B 100%\n", printed(), "a complete bar has its newline already");
+        assertEquals("\rt  10 B / 10 B 100%\n", printed(), "a complete bar stays, with its newline");
+    }
+
+    @Test
+    void aShorterLineCoversTheLongerOneBefore() throws Exception {
+        Progress p = new Progress(err, "q", false, true);
+        p.progress(1023 * 1024, -1);
+        org.isosamp.testing.Await.value(() -> {
+            p.progress(1024 * 1024, -1);
+            return printed().contains("1.0 MiB") ? Boolean.TRUE : null;
+        }, java.time.Duration.ofSeconds(5), () -> "a second line: " + printed());
+        assertEquals("\rq  1023.0 KiB\rq  1.0 MiB   ", printed());
+    }
+
+    @Test
+    void ctrlCEndsTheLineWithInterruptedAndNothingIsDrawnAfter() {
+        Progress p = new Progress(err, "80000203", false, true);
+        p.progress(1024, 4096);
+        Progress.shutdown(); // what the shutdown hook runs on Ctrl-C
+        assertEquals("\r80000203  1.0 KiB / 4.0 KiB  25%  interrupted\n", printed());
+        p.progress(4096, 4096);
+        p.finish();
+        assertEquals("\r80000203  1.0 KiB / 4.0 KiB  25%  interrupted\n", printed(), "the download thread draws no more");
+        Progress.shutdown();
+        assertEquals("\r80000203  1.0 KiB / 4.0 KiB  25%  interrupted\n", printed(), "once");
+    }
+
+    @Test
+    void ctrlCAfterTheLineEndedPrintsNothing() {
+        Progress p = new Progress(err, "query", false, true);
+        p.progress(10, -1);
+        p.finish();
+        bytes.reset();
+        Progress.shutdown();
+        assertEquals("", printed());
     }
 
     @Test
@@ -72,6 +108,10 @@ class ProgressTest {
         assertEquals(0, loud.exit(), loud.err());
         List<String> phases = loud.err().lines().filter(l -> l.startsWith("job phase: ")).toList();
         assertTrue(!phases.isEmpty() && phases.get(phases.size() - 1).equals("job phase: COMPLETED"), loud.err());
+        // the job's URL first, so that a user can look at it (or abort it) while it runs
+        String first = loud.err().lines().findFirst().orElse("");
+        assertTrue(first.matches("job: " + java.util.regex.Pattern.quote(base) + "tap/async/\\S+"), loud.err());
+        assertEquals(phases.size() + 1, loud.err().lines().count(), "one line per phase: " + loud.err());
         CliRun quiet = CliRun.run("query", "--archive", base, "--quiet", "--async",
                                   "SELECT TOP 2 tdt FROM ida.observations");
         assertEquals(0, quiet.exit(), quiet.err());

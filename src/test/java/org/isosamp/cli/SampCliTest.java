@@ -19,14 +19,25 @@ class SampCliTest {
              FakeViewer aladin = new FakeViewer(hub, "Aladin", "image.load.fits", "coord.pointAt.sky")) {
             CliRun r = CliRun.run("clients", "--samp-hub", hub.sampHub());
             assertEquals(0, r.exit(), r.err());
+            // an aligned table under titles, as "columns --full": each value starts under its title
+            String header = r.lines().get(1);
+            assertTrue(header.matches("id +name +takes \\(of what iso-samp sends\\)"), r.out());
+            assertTrue(r.lines().get(2).matches("-+ -+ -+"), r.out());
+            int nameAt = header.indexOf("name");
+            int takesAt = header.indexOf("takes");
             String line = r.lines().stream().filter(l -> l.contains("topcat")).findFirst().orElseThrow();
-            assertTrue(line.startsWith(topcat.id() + "\t"), line);
+            assertTrue(line.startsWith(topcat.id() + " "), line);
+            assertEquals(nameAt, line.indexOf("topcat"), r.out());
+            assertEquals(takesAt, line.indexOf("table.load.votable table.load.fits"), r.out());
             assertTrue(line.endsWith("table.load.votable table.load.fits"), line);
             String al = r.lines().stream().filter(l -> l.contains("Aladin")).findFirst().orElseThrow();
-            assertTrue(al.endsWith("\timage.load.fits"), "only what iso-samp sends: " + al);
+            assertEquals(nameAt, al.indexOf("Aladin"), r.out());
+            assertTrue(al.endsWith(" image.load.fits"), "only what iso-samp sends: " + al);
             CliRun full = CliRun.run("clients", "--all", "--samp-hub", hub.sampHub());
             assertTrue(full.out().contains("coord.pointAt.sky"), full.out());
-            assertTrue(r.lines().stream().noneMatch(l -> l.contains("\tiso-samp\t")), "not itself: " + r.out());
+            assertTrue(full.lines().get(1).matches("id +name +subscriptions"), full.out());
+            assertTrue(r.lines().stream().skip(3).noneMatch(l -> l.substring(nameAt).startsWith("iso-samp ")),
+                       "not itself: " + r.out());
         }
     }
 
