@@ -45,8 +45,10 @@ import java.util.Set;
  * <tr><td>a symbolic link</td><td>followed: what is said here holds for its final target, which is written
  * (its part file beside it, in the target's folder); the link stays a link</td></tr>
  * <tr><td>a device, FIFO or socket</td><td>written straight, in place: no part file, no atomic replacement, no
- * existence check ({@code /dev/null}, {@code /dev/stdout}, a named pipe); a write error such as
- * {@code ENOSPC} on {@code /dev/full} is reported</td></tr>
+ * existence check ({@code /dev/null}, a named pipe); a write error such as {@code ENOSPC} on {@code /dev/full}
+ * is reported</td></tr>
+ * <tr><td>an open descriptor ({@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/self/fd/N})</td><td>written
+ * straight, after what it holds (whatever the shell connected it to: a terminal, a pipe, a file)</td></tr>
  * <tr><td>a folder</td><td>refused</td></tr>
  * <tr><td>a stream ({@link #stream}, e.g. standard output for {@code --output-file -})</td><td>written straight,
  * never closed</td></tr>
@@ -73,7 +75,11 @@ public final class OutputTarget {
     private static final Set<PosixFilePermission> WRITE_BITS = EnumSet.of(PosixFilePermission.OWNER_WRITE,
         PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
-    private enum Kind { FILE, STRAIGHT, STREAM }
+    private enum Kind { FILE, STRAIGHT, DESCRIPTOR, STREAM }
+
+    /** An open file descriptor's magic link: {@code /proc/self/fd/1} (where {@code /dev/stdout} leads), {@code /dev/fd/3}. */
+    private static final java.util.regex.Pattern DESCRIPTOR =
+        java.util.regex.Pattern.compile("/proc/(self|thread-self|[0-9]+)/fd/[0-9]+|/dev/fd/[0-9]+");
 
     private final String name;
     private final Path path;
@@ -111,6 +117,13 @@ public final class OutputTarget {
         Path real;
         BasicFileAttributes a;
         try {
+            Path fd = descriptor(path);
+            if (fd != null) {
+                if (!Files.isWritable(fd)) {
+                    throw new AccessDeniedException(name, null, "Permission denied");
+                }
+                return new OutputTarget(name, path, fd, Kind.DESCRIPTOR, ifExists, true, null);
+            }
             real = followLinks(path);
             a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
@@ -145,6 +158,25 @@ public final class OutputTarget {
     public static OutputTarget stream(OutputStream out, String name) {
         return new OutputTarget(Objects.requireNonNull(name, "name"), null, null, Kind.STREAM, IfExists.REPLACE,
                                 true, Objects.requireNonNull(out, "out"));
+    }
+
+    /**
+     * @return the open descriptor a chain of links leads to ({@code /dev/stdout} → {@code /proc/self/fd/1}), not
+     *         followed further: its link names a pipe ({@code pipe:[123]}), a socket or a file the shell opened, and
+     *         opening the descriptor's own link reaches it; null when the chain leads elsewhere
+     */
+    private static Path descriptor(Path path) throws IOException {
+        Path p = path.toAbsolutePath();
+        for (int i = 0; i < MAX_LINKS; i++) {
+            if (DESCRIPTOR.matcher(p.normalize().toString()).matches()) {
+                return p.normalize();
+            }
+            if (!Files.isSymbolicLink(p)) {
+                return null;
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p));
+        }
+        return null;
     }
 
     /** The final target of a chain of symbolic links (or the path itself), absolute. */
@@ -231,6 +263,7 @@ public final class OutputTarget {
             case STREAM:
                 return new StreamWriting();
             case STRAIGHT:
+            case DESCRIPTOR:
                 return new StraightWriting();
             default:
                 PartFile part;
@@ -443,7 +476,10 @@ public final class OutputTarget {
         @Override
         public FileChannel newChannel() throws IOException {
             try {
-                return FileChannel.open(real, StandardOpenOption.WRITE); // never CREATE or TRUNCATE a device
+                // never CREATE or TRUNCATE a device; after what a shell's redirection already holds, as >> would
+                return kind == Kind.DESCRIPTOR
+                    ? FileChannel.open(real, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                    : FileChannel.open(real, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 throw failure(e);
             }
