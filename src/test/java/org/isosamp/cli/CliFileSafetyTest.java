@@ -28,6 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Saving never replaces what is not ours: the real command line in a child JVM (its own stdout and stderr, as a
  * shell gives them), against the shared local archive, writing to a device, a symbolic link, a read-only file,
  * {@code -}, a FIFO and an existing file.
+ *
+ * <p>The devices are private nodes of the same kind ({@code mknod c 1 7} is {@code /dev/full}, {@code c 1 3}
+ * {@code /dev/null}) and {@code /dev/stdout} a private link to {@code /proc/self/fd/1}: a regression here must not
+ * turn the machine's {@code /dev/null} into a regular file, as the code before these tests did when run on it.
  */
 class CliFileSafetyTest {
 
@@ -93,22 +97,32 @@ class CliFileSafetyTest {
         return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
     }
 
+    /** @return a character device {@code dir/name} with the given numbers (root only: else the test is skipped) */
+    private Path device(String name, int major, int minor) throws Exception {
+        Path node = dir.resolve(name);
+        assumeTrue(new ProcessBuilder("mknod", "-m", "666", node.toString(), "c", String.valueOf(major),
+            String.valueOf(minor)).start().waitFor() == 0, "needs mknod (root)");
+        return node;
+    }
+
     @Test
     void devFullIsAWriteErrorAndStaysADevice() throws Exception {
-        Path full = Path.of("/dev/full");
-        assumeTrue(Files.exists(full), "needs /dev/full");
-        Run r = run("query", QUERY, "--output-format", "csv", "--output-file", "/dev/full");
+        Path full = device("full", 1, 7);
+        Run r = run("query", QUERY, "--output-format", "csv", "--output-file", full.toString());
         assertEquals(1, r.exit(), r.err());
-        assertEquals("iso-samp query: /dev/full: No space left on device\n", r.err());
+        assertEquals("iso-samp query: " + full + ": No space left on device\n", r.err());
         assertEquals(0020000, type(full), "still a character device");
+        assertEquals(List.of("full"), names(dir), "no part file left");
     }
 
     @Test
     void devNullIsWrittenStraight() throws Exception {
-        Run r = run("query", QUERY, "--quiet", "--output-format", "votable", "--output-file", "/dev/null");
+        Path nul = device("null", 1, 3);
+        Run r = run("query", QUERY, "--quiet", "--output-format", "votable", "--output-file", nul.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
-        assertEquals(0020000, type(Path.of("/dev/null")));
+        assertEquals(0020000, type(nul), "still a character device");
+        assertEquals(List.of("null"), names(dir));
     }
 
     @Test
@@ -136,10 +150,12 @@ class CliFileSafetyTest {
     @Test
     void devStdoutIsWrittenThroughItsLink() throws Exception {
         String csv = expectedCsv();
-        Run r = run("query", QUERY, "--quiet", "--output-format", "csv", "--output-file", "/dev/stdout");
+        Path stdout = Files.createSymbolicLink(dir.resolve("stdout"), Path.of("/proc/self/fd/1")); // as /dev/stdout
+        Run r = run("query", QUERY, "--quiet", "--output-format", "csv", "--output-file", stdout.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(csv, r.outText());
-        assertTrue(Files.isSymbolicLink(Path.of("/dev/stdout")));
+        assertTrue(Files.isSymbolicLink(stdout));
+        assertEquals(List.of("stdout"), names(dir));
     }
 
     @Test

@@ -150,10 +150,20 @@ class OutputTargetTest {
         assertEquals(folder + ": Is a directory", e.getMessage());
     }
 
+    /**
+     * @return a private character device {@code dir/name} ({@code 1 3} is {@code /dev/null}, {@code 1 7}
+     *         {@code /dev/full}), so that a regression never replaces the machine's own; root only, else skipped
+     */
+    private Path device(String name, int major, int minor) throws Exception {
+        Path node = dir.resolve(name);
+        assumeTrue(new ProcessBuilder("mknod", "-m", "666", node.toString(), "c", String.valueOf(major),
+            String.valueOf(minor)).start().waitFor() == 0, "needs mknod (root)");
+        return node;
+    }
+
     @Test
-    void devNullIsWrittenStraightAndStaysADevice() throws IOException {
-        Path dev = Path.of("/dev/null");
-        assumeTrue(Files.exists(dev));
+    void devNullIsWrittenStraightAndStaysADevice() throws Exception {
+        Path dev = device("null", 1, 3);
         OutputTarget t = OutputTarget.file(dev, IfExists.REFUSE);
         assertTrue(t.straight(), "no existence check and no part file for a device");
         save(t, "gone");
@@ -161,12 +171,12 @@ class OutputTargetTest {
     }
 
     @Test
-    void devFullNamesTheDeviceAndTheReason() throws IOException {
-        Path dev = Path.of("/dev/full");
-        assumeTrue(Files.exists(dev));
+    void devFullNamesTheDeviceAndTheReason() throws Exception {
+        Path dev = device("full", 1, 7);
         IOException e = assertThrows(IOException.class,
             () -> save(OutputTarget.file(dev, IfExists.REFUSE), "x".repeat(100)));
-        assertEquals("/dev/full: No space left on device", e.getMessage());
+        assertEquals(dev + ": No space left on device", e.getMessage());
+        assertEquals(List.of("full"), names(dir));
         assertEquals(0020000, type(dev));
     }
 
