@@ -43,9 +43,10 @@ import org.isosamp.model.RetrievalType;
  * a failure after the first bytes is not retried: they cannot be taken back).
  *
  * <p><b>Naming</b>: see {@link FileNames}: the server's {@code Content-Disposition} name (tolerantly parsed;
- * without one the URL's tdt plus an extension from {@code Content-Type}); a requested name gets the server's
- * extension only when it does not already end with it; both are reduced to a safe basename inside
- * {@code targetDir}.
+ * without one the URL's tdt plus an extension from {@code Content-Type}), reduced to a safe basename inside
+ * {@code targetDir}; a requested name must be a plain file name (refused with an
+ * {@link IllegalArgumentException} otherwise, never renamed) and gets the server's extension only when it does
+ * not already end with it.
  *
  * <p><b>Errors and retries</b>: a 4xx is an {@link ArchiveException} at once (URL, status, first 200 characters
  * of the body). A 5xx and an {@link IOException} while connecting or reading the body (reset, timeout, truncated

@@ -32,7 +32,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p><b>Name and place</b>: {@code .<name>.<random>.part} in the target's own folder (created if missing), so that
  * {@link #commit} is a rename within one file system: atomic where the file system can do it (POSIX
- * {@code rename}), a plain replace where it cannot. The part file is created new ({@code CREATE_NEW}), with the
+ * {@code rename}), a plain replace where it cannot; {@link #commitNew} never replaces (a hard link, then the part
+ * file's name removed). Which of the two, and whether a target may be written at all, is {@link OutputTarget}'s
+ * decision: writers of a user's files go through it, and only a writer's own files (the product cache) use this
+ * class alone. The part file is created new ({@code CREATE_NEW}), with the
  * permissions any new file gets in that folder (the process's umask), and the committed file keeps them. Two part
  * files for one target never share a name; the last to commit wins. Long target names are shortened in the part
  * file's name.
