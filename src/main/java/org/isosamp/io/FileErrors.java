@@ -44,7 +44,8 @@ public final class FileErrors {
             mapped = new FileSystemException(target, null, n.getFile() + " is not a folder");
         } else if (e instanceof FileAlreadyExistsException f) {
             // Files.createDirectories met a file where a folder of the path should be
-            mapped = new FileSystemException(target, null, f.getFile() + " is not a folder");
+            mapped = new FileSystemException(target, null,
+                target.equals(f.getFile()) ? "Not a directory" : f.getFile() + " is not a folder");
         } else if (e instanceof FileSystemException f) {
             mapped = new FileSystemException(target, null,
                 f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());

@@ -195,6 +195,26 @@ class CliFileSafetyTest {
     }
 
     @Test
+    void aReadOnlyFileSystemIsNamed() throws Exception {
+        // the child runs in a mount namespace of its own where dir/ro is a read-only bind of itself
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        assumeTrue(new ProcessBuilder("unshare", "-m", "true").start().waitFor() == 0, "needs unshare -m (root)");
+        List<String> command = new ArrayList<>(List.of("unshare", "-m", "sh", "-c",
+            "mount --bind -o ro \"$0\" \"$0\" && exec \"$@\"", ro.toString()));
+        command.addAll(iso("query", QUERY, "--output-file", "ro/x.csv").command());
+        Path err = Files.createTempFile("iso-samp-stderr", ".txt");
+        try {
+            Process p = iso("query").command(command).redirectErrorStream(true).redirectOutput(err.toFile()).start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            assertEquals("iso-samp query: ro/x.csv: Read-only file system\n", Files.readString(err));
+            assertEquals(1, p.exitValue());
+        } finally {
+            Files.deleteIfExists(err);
+        }
+        assertEquals(List.of(), names(ro));
+    }
+
+    @Test
     void dashIsStandardOutput() throws Exception {
         String csv = expectedCsv();
         Run r = run("query", QUERY, "--output-format", "csv", "--output-file", "-");
