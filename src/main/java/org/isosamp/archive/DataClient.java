@@ -7,7 +7,6 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.logging.Level;
@@ -20,7 +19,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
-import org.isosamp.io.PartFile;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputTarget;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
 
@@ -34,15 +34,19 @@ import org.isosamp.model.RetrievalType;
  * }</pre>
  *
  * <p><b>Streaming</b>: the body goes straight to a hidden {@code targetDir/.<name>.<random>.part} file
- * ({@link PartFile}) through one 256 KiB direct buffer and never lies whole in memory; once complete (byte count
- * equal to {@code Content-Length} or {@code Content-Range}'s length, when given) it is moved atomically over
+ * ({@link OutputTarget}) through one 256 KiB direct buffer and never lies whole in memory; once complete (byte
+ * count equal to {@code Content-Length} or {@code Content-Range}'s length, when given) it is moved atomically to
  * {@code targetDir/<name>}. The part file lives for the whole call, retries included; on any failure, and when
  * the JVM exits meanwhile (Ctrl-C), it is deleted and an existing file of the final name is left untouched.
+ * An existing file of the final name is refused ({@link IfExists#REFUSE}, the default) or replaced, once the name
+ * is known and before the body is read; a symbolic link is written through, a device or FIFO straight (and then
+ * a failure after the first bytes is not retried: they cannot be taken back).
  *
  * <p><b>Naming</b>: see {@link FileNames}: the server's {@code Content-Disposition} name (tolerantly parsed;
- * without one the URL's tdt plus an extension from {@code Content-Type}); a requested name gets the server's
- * extension only when it does not already end with it; both are reduced to a safe basename inside
- * {@code targetDir}.
+ * without one the URL's tdt plus an extension from {@code Content-Type}), reduced to a safe basename inside
+ * {@code targetDir}; a requested name must be a plain file name (refused with an
+ * {@link IllegalArgumentException} otherwise, never renamed) and gets the server's extension only when it does
+ * not already end with it.
  *
  * <p><b>Errors and retries</b>: a 4xx is an {@link ArchiveException} at once (URL, status, first 200 characters
  * of the body). A 5xx and an {@link IOException} while connecting or reading the body (reset, timeout, truncated
@@ -151,10 +155,31 @@ public final class DataClient {
      * @throws IOException      on a network or file failure that retries did not overcome, or a hostile name
      */
     public Path download(HttpUrl url, Path targetDir, String requestedName, Listener listener) throws IOException {
+        return download(url, targetDir, requestedName, IfExists.REFUSE, listener);
+    }
+
+    /**
+     * As {@link #download(HttpUrl, Path, String, Listener)}, replacing an existing file of the final name or not.
+     *
+     * @param ifExists what to do with a file already at the final name
+     * @throws org.isosamp.io.OutputExistsException when it is there and {@code ifExists} is REFUSE
+     * @throws IllegalArgumentException when {@code requestedName} is not a bare file name
+     */
+    public Path download(HttpUrl url, Path targetDir, String requestedName, IfExists ifExists, Listener listener)
+            throws IOException {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(targetDir, "targetDir");
-        Files.createDirectories(targetDir);
+        Objects.requireNonNull(ifExists, "ifExists");
+        if (requestedName != null) {
+            FileNames.requireBareName(requestedName);
+        }
+        try {
+            Files.createDirectories(targetDir);
+        } catch (IOException e) {
+            throw org.isosamp.io.FileErrors.about(targetDir.toString(), e);
+        }
         Attempts state = new Attempts();
+        state.ifExists = ifExists;
         state.startNanos = System.nanoTime();
         try (state) {
             for (int attempt = 0; ; attempt++) {
@@ -171,7 +196,8 @@ public final class DataClient {
                 } catch (NonRetryable e) {
                     throw (IOException) e.getCause();
                 } catch (IOException e) {
-                    if (attempt >= MAX_RETRIES || Thread.currentThread().isInterrupted()) {
+                    if (attempt >= MAX_RETRIES || Thread.currentThread().isInterrupted()
+                        || state.part != null && state.part.straight() && state.have > 0) {
                         throw e;
                     }
                     retrying(url, attempt, e, listener);
@@ -191,8 +217,9 @@ public final class DataClient {
 
     /** Mutable state carried from one attempt to the next; closing it drops an uncommitted part file. */
     private static final class Attempts implements AutoCloseable {
-        PartFile part;
+        OutputTarget.Writing part;
         Path target;
+        IfExists ifExists;
         long startNanos;
         long have;
         long total = -1;
@@ -244,7 +271,7 @@ public final class DataClient {
                     String server = FileNames.serverName(resp.header("Content-Disposition"), type, url);
                     String name = FileNames.finalName(requestedName, server);
                     s.target = FileNames.inside(dir, name);
-                    s.part = PartFile.beside(s.target);
+                    s.part = OutputTarget.file(s.target, s.ifExists).open();
                 } catch (IOException e) {
                     throw new NonRetryable(e);
                 }
@@ -299,9 +326,7 @@ public final class DataClient {
     private static void copy(Response resp, Attempts s, boolean append, Listener listener) throws IOException {
         FileChannel file;
         try {
-            // never CREATE: a part file deleted at JVM exit stays deleted
-            file = append ? FileChannel.open(s.part.path(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)
-                : s.part.newChannel();
+            file = append ? s.part.appendChannel() : s.part.newChannel();
         } catch (IOException e) {
             throw new NonRetryable(e);
         }
@@ -352,10 +377,10 @@ public final class DataClient {
         } catch (IOException e) {
             IOException local;
             if (e instanceof ClosedByInterruptException) {
-                local = new InterruptedIOException("interrupted while writing " + s.part.path());
+                local = new InterruptedIOException("interrupted while writing " + s.target);
                 local.initCause(e);
             } else {
-                local = new IOException("cannot write " + s.part.path() + ": " + e.getMessage(), e);
+                local = s.part.target().failure(e); // the user's file and the reason: "x.tar: No space left on device"
             }
             if (pending != null) {
                 local.addSuppressed(pending);

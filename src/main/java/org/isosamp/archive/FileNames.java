@@ -15,11 +15,12 @@ import okhttp3.MediaType;
  * one, the URL's {@code tdt} (else {@code obsno}, else the last path segment, else {@code download}) plus an
  * extension from {@code Content-Type}: {@code application/x-tar} {@code .tar}, {@code application/fits}
  * {@code .fits}, {@code image/png} {@code .png}, gzip {@code .gz}.</li>
- * <li><b>Final name</b>: no requested name: the sanitised server name. A requested name: the sanitised requested
- * name, plus the server name's {@linkplain #extension extension} unless it already ends with it
+ * <li><b>Final name</b>: no requested name: the sanitised server name. A requested name: exactly that name (it
+ * must be a bare file name, {@link #requireBareName}: never silently renamed), plus the server name's
+ * {@linkplain #extension extension} unless it already ends with it
  * (case-insensitively): {@code file} + {@code .tar} = {@code file.tar}, {@code file.tar} stays {@code file.tar}
  * (never {@code file.tar.tar}); {@code x.fits} with a {@code .fits.gz} product becomes {@code x.fits.gz}.</li>
- * <li><b>Sanitising</b> ({@link #sanitise}): control characters and NUL removed, basename only (after the last
+ * <li><b>Sanitising</b> of the server's name, which may be hostile ({@link #sanitise}): control characters and NUL removed, basename only (after the last
  * {@code /} or {@code \}), leading dots and surrounding blanks removed, {@code : * ? " < > |} replaced by
  * {@code _}, at most 200 characters; empty gives {@code download}.</li>
  * </ol>
@@ -135,7 +136,7 @@ final class FileNames {
         if (requestedName == null) {
             return server;
         }
-        String req = sanitise(requestedName);
+        String req = requireBareName(requestedName);
         String ext = extension(server);
         String lower = req.toLowerCase(Locale.ROOT);
         if (ext.isEmpty() || lower.endsWith(ext.toLowerCase(Locale.ROOT))) {
@@ -146,6 +147,33 @@ final class FileNames {
             return req + ext.substring(inner); // x.fits + .fits.gz = x.fits.gz
         }
         return req + ext;
+    }
+
+    /**
+     * Checks a file name a user asked for. It is taken as it is or refused, never changed: a name with a folder in
+     * it ({@code nodir/x}, {@code ../escape}) would otherwise lose the folder without a word.
+     *
+     * @param name the name
+     * @return the name
+     * @throws IllegalArgumentException naming it, when it is empty, {@code .} or {@code ..}, holds a {@code /} or
+     *                                  {@code \}, or holds control characters
+     */
+    static String requireBareName(String name) {
+        String why = null;
+        if (name.isBlank()) {
+            why = "it is empty";
+        } else if (name.equals(".") || name.equals("..")) {
+            why = "it names a folder";
+        } else if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+            why = "it has a folder in it; give the folder as the target directory instead";
+        } else if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            why = "it holds control characters";
+        }
+        if (why != null) {
+            throw new IllegalArgumentException("file name \"" + name.replaceAll("\\p{Cntrl}", "?")
+                + "\" is not a plain file name: " + why);
+        }
+        return name;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +18,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.isosamp.io.PartFile;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputTarget;
 import org.isosamp.model.ColumnMeta;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
@@ -36,6 +38,12 @@ import org.isosamp.products.ProductCache;
  * Path tar = ida.download("80000203", RetrievalType.OBSERVATION, ProductLevel.DEFAULT_DATA_SET,
  *                         Path.of("."), "80000203", null);          // ./80000203.tar
  * </pre>
+ *
+ * <p><b>Existing files</b> are never replaced unless asked ({@link IfExists}, astropy's {@code overwrite=}
+ * model): a download, postcard or saved query answer whose file is already there fails with an
+ * {@link org.isosamp.io.OutputExistsException} before anything is fetched (for a product, as soon as its name is
+ * known), unless {@link IfExists#REPLACE} is given; then it is replaced atomically if it may be written. Symbolic
+ * links are written through, devices and FIFOs straight; see {@link OutputTarget}.
  *
  * The archive is named by its base URL only ({@code .../nida-sl-tap/}: TAP at
  * {@code tap}, products at {@code data}), so the embedded local archive
@@ -205,18 +213,20 @@ public final class IsoArchive {
 
     /**
      * Runs an ADQL query and saves the archive's VOTable answer, checked but not rewritten,
-     * under exactly {@code file}.
+     * under exactly {@code file} (or straight into a device, FIFO or stream).
      *
+     * @param file where the answer goes, made with the caller's choice for an existing file
+     *             ({@link OutputTarget#file}) before the query is sent
      * @return true when the archive reported OVERFLOW (more rows than {@code maxrec} exist)
      */
-    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file)
-            throws IOException {
+    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases,
+                                  OutputTarget file) throws IOException {
         return queryToVotable(adql, maxrec, async, phases, file, null);
     }
 
-    /** As {@link #queryToVotable(String, long, boolean, Consumer, Path)}, with a {@code received} listener as {@link #query}'s. */
-    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file,
-                                  DataClient.Listener received) throws IOException {
+    /** As {@link #queryToVotable(String, long, boolean, Consumer, OutputTarget)}, with a {@code received} listener as {@link #query}'s. */
+    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases,
+                                  OutputTarget file, DataClient.Listener received) throws IOException {
         return tap.queryToVotable(requireAdql(adql), maxrec, async, phases, file, received);
     }
 
@@ -294,7 +304,18 @@ public final class IsoArchive {
     }
 
     /**
-     * Downloads one product, streamed to disk.
+     * Checks a file name a user asked for ({@code --filename}): a plain name, taken as it is, never changed.
+     *
+     * @param filename the name
+     * @throws IllegalArgumentException naming it, when it has a folder in it ({@code nodir/x}, {@code ../x}), is
+     *                                  empty, {@code .} or {@code ..}, or holds control characters
+     */
+    public static void requireFileName(String filename) {
+        FileNames.requireBareName(Objects.requireNonNull(filename, "filename"));
+    }
+
+    /**
+     * Downloads one product, streamed to disk, refusing to replace an existing file ({@link IfExists#REFUSE}).
      *
      * @param filename the name wanted (the server's extension is added if missing: {@code "x"} →
      *                 {@code x.tar}); null for the server's name
@@ -302,15 +323,34 @@ public final class IsoArchive {
      */
     public Path download(String tdt, RetrievalType type, ProductLevel level, Path dir, String filename,
                          DataClient.Listener listener) throws IOException {
+        return download(tdt, type, level, dir, filename, IfExists.REFUSE, listener);
+    }
+
+    /**
+     * Downloads one product, streamed to disk.
+     *
+     * @param filename the name wanted, a plain file name ({@link #requireFileName}); the server's extension is
+     *                 added if missing: {@code "x"} → {@code x.tar}; null for the server's name
+     * @param ifExists what to do with a file already at the final name
+     * @return the file written, in {@code dir}
+     * @throws org.isosamp.io.OutputExistsException when the file exists and {@code ifExists} is REFUSE
+     * @throws IllegalArgumentException              when {@code tdt} is not a TDT or {@code filename} not a plain name
+     */
+    public Path download(String tdt, RetrievalType type, ProductLevel level, Path dir, String filename,
+                         IfExists ifExists, DataClient.Listener listener) throws IOException {
         HttpUrl url = data.productUrl(tdt, type == null ? RetrievalType.OBSERVATION : type, level);
+        if (filename != null) {
+            requireFileName(filename);
+        }
         if (cache != null) {
             Optional<Path> hit = cache.get(url.toString());
             if (hit.isPresent()) {
-                return fromCache(hit.get(), dir, filename != null ? filename : tdt, listener);
+                return fromCache(hit.get(), dir, filename != null ? filename : tdt, ifExists, listener);
             }
         }
-        Path file = data.download(url, dir, filename, listener);
-        if (cache != null && Files.size(file) <= MAX_CACHED_BYTES) {
+        Path file = data.download(url, dir, filename, ifExists, listener);
+        // a device or FIFO (written straight) is not read back
+        if (cache != null && Files.isRegularFile(file) && Files.size(file) <= MAX_CACHED_BYTES) {
             try {
                 cache.put(url.toString(), file);
             } catch (IOException e) {
@@ -321,36 +361,51 @@ public final class IsoArchive {
     }
 
     /** Copies a cached product to its place, named by the same rules as a download. */
-    private static Path fromCache(Path cached, Path dir, String name, DataClient.Listener listener)
-            throws IOException {
-        Files.createDirectories(dir);
+    private static Path fromCache(Path cached, Path dir, String name, IfExists ifExists,
+                                  DataClient.Listener listener) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw org.isosamp.io.FileErrors.about(dir.toString(), e);
+        }
         Path target = FileNames.inside(dir, FileNames.finalName(name, cached.getFileName().toString()));
         // through a part file beside the target: never seen half-copied, nothing left on failure or Ctrl-C
-        try (PartFile part = PartFile.beside(target)) {
+        try (OutputTarget.Writing part = OutputTarget.file(target, ifExists).open()) {
             part.copyFrom(cached);
             part.commit();
         }
         LOG.fine(() -> "from the product cache: " + target);
         if (listener != null) {
-            long n = Files.size(target);
+            long n = Files.size(cached);
             listener.progress(n, n);
         }
         return target;
     }
 
-    /** Downloads a postcard (PNG). */
+    /** Downloads a postcard (PNG), refusing to replace an existing file. */
     public Path postcard(String tdt, Path dir, String filename, DataClient.Listener listener) throws IOException {
-        return download(tdt, RetrievalType.POSTCARD, null, dir, filename, listener);
+        return postcard(tdt, dir, filename, IfExists.REFUSE, listener);
+    }
+
+    /** Downloads a postcard (PNG); as {@link #download(String, RetrievalType, ProductLevel, Path, String, IfExists, DataClient.Listener)}. */
+    public Path postcard(String tdt, Path dir, String filename, IfExists ifExists, DataClient.Listener listener)
+            throws IOException {
+        return download(tdt, RetrievalType.POSTCARD, null, dir, filename, ifExists, listener);
     }
 
     /**
-     * Downloads the products of many observations, {@code parallelism} at a time, each file
-     * named after its TDT. Stops at the first failure (others in flight finish or are cancelled).
+     * Downloads the products of many observations, {@code parallelism} at a time, each file named after its TDT.
+     * Every TDT is tried: a failure (an unknown TDT, a network error, an existing file refused) is that TDT's
+     * outcome and the others go on. Only an interruption stops them all (those in flight are cancelled, their part
+     * files deleted).
      *
-     * @return the files, in the order of {@code tdts}
+     * @param ifExists what to do with a file already at a product's name, for each file on its own
+     * @return one outcome per TDT, in the order of {@code tdts}
+     * @throws java.io.InterruptedIOException when the calling thread is interrupted
      */
-    public List<Path> downloadAll(List<String> tdts, RetrievalType type, ProductLevel level, Path dir,
-                                  int parallelism, DataClient.Listener listener) throws IOException {
+    public List<DownloadOutcome> downloadAll(List<String> tdts, RetrievalType type, ProductLevel level, Path dir,
+                                             int parallelism, IfExists ifExists, DataClient.Listener listener)
+            throws IOException {
         if (parallelism < 1 || parallelism > 16) {
             throw new IllegalArgumentException("parallelism (" + parallelism + ") must be within 1..16");
         }
@@ -360,12 +415,21 @@ public final class IsoArchive {
             return t;
         });
         try {
-            List<Future<Path>> futures = new ArrayList<>();
+            List<Future<DownloadOutcome>> futures = new ArrayList<>();
             for (String tdt : tdts) {
-                futures.add(pool.submit(() -> download(tdt, type, level, dir, tdt, listener)));
+                futures.add(pool.submit(() -> {
+                    try {
+                        return new DownloadOutcome(tdt, download(tdt, type, level, dir, tdt, ifExists, listener),
+                                                   null);
+                    } catch (IOException | IllegalArgumentException e) {
+                        // a timeout too (an InterruptedIOException); a cancel's outcome is never read
+                        LOG.fine(() -> "download of " + tdt + " failed: " + e);
+                        return new DownloadOutcome(tdt, null, e);
+                    }
+                }));
             }
-            List<Path> out = new ArrayList<>();
-            for (Future<Path> f : futures) {
+            List<DownloadOutcome> out = new ArrayList<>();
+            for (Future<DownloadOutcome> f : futures) {
                 try {
                     out.add(f.get());
                 } catch (ExecutionException e) {

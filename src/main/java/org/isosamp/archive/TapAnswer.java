@@ -3,11 +3,10 @@ package org.isosamp.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 import okhttp3.Response;
-import org.isosamp.io.PartFile;
+import org.isosamp.io.OutputTarget;
 import org.isosamp.table.TableParameters;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.StarTable;
@@ -18,8 +17,8 @@ import uk.ac.starlink.table.TableSink;
  * Reads one TAP answer in one pass as it arrives, and checks it (HTTP status,
  * VOTable root, QUERY_STATUS before or after the table, a TABLE, well-formed
  * XML): into a table in STIL storage, into a {@link TableSink}, or byte for
- * byte into a VOTable file (without STIL: the check skims the base64 rows,
- * {@link StreamTextSkipper}). Stateless; thread-safe.
+ * byte into a VOTable file or stream ({@link OutputTarget}; without STIL: the
+ * check skims the base64 rows, {@link StreamTextSkipper}). Stateless; thread-safe.
  */
 final class TapAnswer {
 
@@ -35,7 +34,7 @@ final class TapAnswer {
      * Turns a TAP answer into a result or an {@link ArchiveException}, in one pass over the body;
      * the caller closes the response.
      */
-    static QueryResult read(Response resp, long maxrec, Target target, Path file, TableSink sink,
+    static QueryResult read(Response resp, long maxrec, Target target, OutputTarget file, TableSink sink,
                             StoragePolicy storage, DataClient.Listener received) throws IOException {
         String url = resp.request().url().toString();
         if (!resp.isSuccessful()) {
@@ -66,17 +65,26 @@ final class TapAnswer {
         return new QueryResult(table, overflow, maxrec, trailing);
     }
 
-    /** Copies the body to a part file beside {@code file} while checking it, then moves it into place. */
-    private static QueryResult saveVotable(Response resp, long maxrec, Path file, DataClient.Listener received)
-            throws IOException {
+    /**
+     * Copies the body to {@code file} (a part file beside it, or straight into a device or stream) while checking
+     * it, then puts it in place.
+     */
+    private static QueryResult saveVotable(Response resp, long maxrec, OutputTarget file,
+                                           DataClient.Listener received) throws IOException {
         String url = resp.request().url().toString();
-        try (PartFile part = PartFile.beside(file)) {
+        try (OutputTarget.Writing part = file.open()) {
             TapVotable.Status status;
             BodyStream in;
             try (OutputStream out = new java.io.BufferedOutputStream(part.newOutputStream(), 1 << 16)) {
                 in = new BodyStream(resp, out, received);
                 // the parser checks the structure; the base64 rows are checked as bytes (StreamTextSkipper)
-                status = TapVotable.scan(new StreamTextSkipper(in));
+                try {
+                    status = TapVotable.scan(new StreamTextSkipper(in));
+                } catch (IOException e) {
+                    in.throwCopyFailure();
+                    throw e;
+                }
+                in.throwCopyFailure(); // the parser may have taken a failed write for malformed XML
                 if (status.malformed() == null && status.error() == null) {
                     in.drain(); // whatever follows the root element, so that the copy is the whole body
                 }
@@ -132,6 +140,7 @@ final class TapAnswer {
         private final byte[] head = new byte[HEAD];
         private int headLength;
         private long count;
+        private IOException copyFailure;
 
         BodyStream(Response resp, OutputStream copy, DataClient.Listener received) {
             super(BufferedReadSockets.bodySource(resp).inputStream());
@@ -151,7 +160,19 @@ final class TapAnswer {
                 headLength += k;
             }
             if (copy != null) {
-                copy.write(b, off, n);
+                try {
+                    copy.write(b, off, n);
+                } catch (IOException e) {
+                    copyFailure = e;
+                    throw e;
+                }
+            }
+        }
+
+        /** Throws the failure of a write to the copy, if one failed (whatever the reader made of it). */
+        void throwCopyFailure() throws IOException {
+            if (copyFailure != null) {
+                throw copyFailure;
             }
         }
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.isosamp.io.OutputTarget;
 import org.isosamp.model.ColumnMeta;
 import org.isosamp.model.TableMeta;
 import org.xml.sax.SAXException;
@@ -143,16 +143,17 @@ public final class TapClient {
      * (QUERY_STATUS not ERROR, a TABLE present): no parse, no rewrite. For a VOTable
      * output file this is what a client should do; other formats go through {@link #query}.
      *
-     * @param file where the VOTable goes (replaced atomically; nothing written on failure)
+     * @param file where the VOTable goes ({@link OutputTarget}: a file appears, or is replaced, atomically, and
+     *             nothing is written on failure; a device or stream is written straight)
      * @return true when the archive reported OVERFLOW (more rows than maxrec exist)
      */
-    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file)
+    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, OutputTarget file)
             throws IOException {
         return queryToVotable(adql, maxrec, async, phases, file, null);
     }
 
-    /** As {@link #queryToVotable(String, long, boolean, Consumer, Path)}, reporting the answer's bytes as they arrive. */
-    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, Path file,
+    /** As {@link #queryToVotable(String, long, boolean, Consumer, OutputTarget)}, reporting the answer's bytes as they arrive. */
+    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, OutputTarget file,
                                   DataClient.Listener received) throws IOException {
         Objects.requireNonNull(file, "file");
         return run(adql, maxrec, async, phases, TapAnswer.Target.VOTABLE_FILE, file, null, received).overflow();
@@ -187,7 +188,7 @@ public final class TapClient {
 
     /** @param received told the bytes of the answer (the result document) read so far, and its length or -1; may be null */
     private QueryResult run(String adql, long maxrec, boolean async, Consumer<String> phases, TapAnswer.Target target,
-                            Path file, TableSink sink, DataClient.Listener received) throws IOException {
+                            OutputTarget file, TableSink sink, DataClient.Listener received) throws IOException {
         Objects.requireNonNull(adql, "adql");
         if (maxrec < 0) {
             throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.isosamp.archive.DownloadOutcome;
+import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.QueryResult;
+import org.isosamp.io.IfExists;
 import org.isosamp.products.TarFiles;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
@@ -16,10 +19,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code download TDT...}: astroquery's {@code download_data}, streamed, resumable, several at once. */
+/**
+ * {@code download TDT...}: astroquery's {@code download_data}, streamed, resumable, several at once. An existing
+ * file is refused unless {@code --overwrite} is given, each file on its own; with several TDTs every one is tried,
+ * each outcome is printed (the file on stdout, the reason on stderr) with a summary, and the exit code is 1 when
+ * any failed.
+ */
 @Command(name = "download", mixinStandardHelpOptions = true,
          description = "Download observation tars or STANDALONE VO products by TDT.")
 public final class DownloadCommand implements Callable<Integer> {
@@ -48,8 +57,12 @@ public final class DownloadCommand implements Callable<Integer> {
     ProductLevel productLevel = ProductLevel.DEFAULT_DATA_SET;
 
     @Option(names = "--filename", paramLabel = "NAME",
-            description = "file name (one TDT only); the server's extension is added if missing: 80000203 -> 80000203.tar")
+            description = "file name, without a folder (one TDT only); the server's extension is added if missing:"
+                          + " 80000203 -> 80000203.tar")
     String filename;
+
+    @Option(names = "--overwrite", description = "replace existing files (if they may be written); default: refuse them")
+    boolean overwrite;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "where to write (default: the current directory)")
     Path dir = Path.of(".");
@@ -96,37 +109,85 @@ public final class DownloadCommand implements Callable<Integer> {
         if (retrievalType == RetrievalType.POSTCARD) {
             throw new IllegalArgumentException("use the 'postcard' command for postcards");
         }
+        checkFilename(spec, filename);
+        IfExists ifExists = IfExists.overwrite(overwrite);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try (ArchiveOptions.Session s = archive.open()) {
             if (fromQuery != null) {
                 tdts = tdtsOf(s.archive().query(fromQuery, 100_000, false, null));
             }
-            List<Path> files;
             if (tdts.size() == 1 && fromQuery == null) {
+                // one TDT: a failure is the command's one error line
                 String tdt = tdts.get(0);
                 Progress progress = new Progress(System.err, tdt, archive.quiet);
+                Path file;
                 try {
-                    files = List.of(s.archive().download(tdt, retrievalType, productLevel, dir,
-                        filename != null ? filename : tdt, progress));
+                    file = s.archive().download(tdt, retrievalType, productLevel, dir,
+                        filename != null ? filename : tdt, ifExists, progress);
                 } finally {
                     progress.finish();
                 }
-            } else {
-                files = s.archive().downloadAll(tdts, retrievalType, productLevel, dir, parallel,
-                                                new Progress(System.err, "downloads", true));
+                out.println(extracted(file, ifExists));
+                out.flush();
+                return 0;
             }
-            for (Path f : files) {
-                if (extract && f.getFileName().toString().endsWith(".tar")) {
-                    String stem = f.getFileName().toString();
-                    Path into = f.resolveSibling(stem.substring(0, stem.length() - 4));
-                    List<Path> members = TarFiles.extract(f, into);
-                    out.println(into + " (" + members.size() + " files)");
-                } else {
-                    out.println(f);
+            List<DownloadOutcome> outcomes = s.archive().downloadAll(tdts, retrievalType, productLevel, dir, parallel,
+                ifExists, new Progress(System.err, "downloads", true));
+            int failed = 0;
+            for (DownloadOutcome o : outcomes) {
+                Exception failure = o.failure();
+                if (failure == null) {
+                    try {
+                        out.println(extracted(o.file(), ifExists));
+                    } catch (java.io.IOException e) {
+                        failure = e;
+                    }
+                }
+                if (failure != null) {
+                    failed++;
+                    err.println("iso-samp download: " + o.tdt() + ": " + oneLine(failure));
                 }
             }
+            out.flush();
+            if (failed > 0 || !archive.quiet) {
+                err.println("iso-samp download: " + (outcomes.size() - failed) + " of " + outcomes.size()
+                    + " downloaded" + (failed > 0 ? ", " + failed + " failed" : ""));
+            }
+            err.flush();
+            return failed > 0 ? 1 : 0;
         }
-        out.flush();
-        return 0;
+    }
+
+    /** @return what to print for a downloaded file: itself, or the folder its tar was unpacked into */
+    private String extracted(Path f, IfExists ifExists) throws java.io.IOException {
+        if (extract && f.getFileName().toString().endsWith(".tar")) {
+            String stem = f.getFileName().toString();
+            Path into = f.resolveSibling(stem.substring(0, stem.length() - 4));
+            List<Path> members = TarFiles.extract(f, into, ifExists);
+            return into + " (" + members.size() + " files)";
+        }
+        return f.toString();
+    }
+
+    /** @return the failure's message on one line */
+    static String oneLine(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
+     * A usage error for a {@code --filename} that is not a plain name ({@code nodir/x}, {@code ../x}): the folder
+     * would be lost without a word.
+     */
+    static void checkFilename(CommandSpec spec, String filename) {
+        if (filename == null) {
+            return;
+        }
+        try {
+            IsoArchive.requireFileName(filename);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--filename: " + e.getMessage() + " (--dir DIR)");
+        }
     }
 }

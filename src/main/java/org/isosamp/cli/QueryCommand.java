@@ -1,5 +1,8 @@
 package org.isosamp.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -7,6 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.isosamp.archive.JobListener;
 import org.isosamp.archive.QueryResult;
+import org.isosamp.io.FileErrors;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputTarget;
 import org.isosamp.table.TableFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +22,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code query ADQL}: astroquery's {@code query_ida_tap}, with MAXREC and overflow made explicit. */
+/**
+ * {@code query ADQL}: astroquery's {@code query_ida_tap}, with MAXREC and overflow made explicit. The result is
+ * printed as a table, or written in {@code --output-format} to {@code --output-file} (an existing file only with
+ * {@code --overwrite}; {@code -} or no file: standard output), as {@link OutputTarget} says.
+ */
 @Command(name = "query", mixinStandardHelpOptions = true,
          description = "Run an ADQL query on the IDA TAP service; print the result or save it.")
 public final class QueryCommand implements Callable<Integer> {
@@ -33,12 +43,18 @@ public final class QueryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ADQL", description = "the query, e.g. \"SELECT TOP 10 * FROM ida.observations\"")
     String adql;
 
-    @Option(names = "--output-file", paramLabel = "FILE", description = "save the result here, under exactly this name")
+    @Option(names = "--output-file", paramLabel = "FILE",
+            description = "save the result here, under exactly this name ('-': standard output); an existing file"
+                          + " is refused unless --overwrite is given; a symbolic link is written through")
     Path outputFile;
 
     @Option(names = "--output-format", paramLabel = "FORMAT",
-            description = "votable, csv, fits, ecsv, ascii, text, ... (default: from the file's extension)")
+            description = "votable, csv, fits, ecsv, ascii, text, ... (default: from the file's extension);"
+                          + " without --output-file, written to standard output")
     String outputFormat;
+
+    @Option(names = "--overwrite", description = "replace an existing --output-file (if it may be written)")
+    boolean overwrite;
 
     @Option(names = "--maxrec", paramLabel = "N", converter = OptionChecks.MaxRec.class, description = "most rows (default: ${DEFAULT-VALUE}); a warning says if more exist")
     long maxrec = 100_000;
@@ -57,12 +73,60 @@ public final class QueryCommand implements Callable<Integer> {
         return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(vot|votable|xml)");
     }
 
+    /** Exit code after standard output's reader went away ({@code | head}): 128 + SIGPIPE, as a shell tool's. */
+    static final int BROKEN_PIPE = 141;
+
+    /** @return whether the result goes to standard output in a file format ({@code --output-file -}, or a format alone) */
+    private boolean toStdout() {
+        return outputFile == null ? outputFormat != null : outputFile.toString().equals("-");
+    }
+
+    /**
+     * Where the result goes, checked before the query is sent: the format is known, an existing file is refused
+     * without --overwrite, a file we may not write is refused.
+     *
+     * @return the target, or null to print a table
+     */
+    private OutputTarget target() throws IOException {
+        if (!toStdout()) {
+            if (outputFile == null) {
+                return null;
+            }
+            if (!isVotable(outputFormat, outputFile)) {
+                TableFiles.formatName(outputFormat, outputFile.toString());
+            }
+            return OutputTarget.file(outputFile, IfExists.overwrite(overwrite));
+        }
+        if (outputFormat == null || outputFormat.isBlank()) {
+            throw new ParameterException(spec.commandLine(),
+                "--output-file - (standard output) needs --output-format, e.g. --output-format csv");
+        }
+        if (!outputFormat.trim().equalsIgnoreCase("votable")) {
+            TableFiles.formatName(outputFormat, "-");
+        }
+        System.out.flush();
+        // the bytes of file formats (FITS is binary) go to the descriptor, not through a Writer
+        return OutputTarget.stream(new FileOutputStream(FileDescriptor.out), "standard output");
+    }
+
     @Override
     public Integer call() throws Exception {
+        OutputTarget target = target();
+        try {
+            return run(target);
+        } catch (IOException e) {
+            if (target != null && target.path() == null && FileErrors.isBrokenPipe(e)) {
+                return BROKEN_PIPE; // the reader has all it wanted: no message, as a shell tool stops quietly
+            }
+            throw e;
+        }
+    }
+
+    private int run(OutputTarget target) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         print.check();
-        if (outputFile != null && !print.columns.isEmpty()) {
+        if (target != null && !print.columns.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--columns chooses the printed columns; for a saved "
                                          + "file, name them in the ADQL SELECT");
         }
@@ -79,8 +143,8 @@ public final class QueryCommand implements Callable<Integer> {
         }, "iso-samp-abort-job");
         try (ArchiveOptions.Session s = archive.open();
              // a table file is started (format resolved, folder checked) before the query is sent
-             TableFiles.Output table = outputFile != null && !isVotable(outputFormat, outputFile)
-                     ? TableFiles.open(outputFile, outputFormat) : null) {
+             TableFiles.Output table = target != null && !isVotable(outputFormat, Path.of(target.name()))
+                     ? TableFiles.open(target, outputFormat) : null) {
             if (async) {
                 Runtime.getRuntime().addShutdownHook(abort);
             }
@@ -107,9 +171,9 @@ public final class QueryCommand implements Callable<Integer> {
                 if (table != null) {
                     // the rows go into the file as the answer is parsed: one pass, nothing parsed twice
                     r = s.archive().queryToSink(adql, maxrec, async, phases, table, received);
-                } else if (outputFile != null) {
+                } else if (target != null) {
                     // the archive's own VOTable, checked, saved as it came: no parse, no rewrite
-                    r = new QueryResult(null, s.archive().queryToVotable(adql, maxrec, async, phases, outputFile,
+                    r = new QueryResult(null, s.archive().queryToVotable(adql, maxrec, async, phases, target,
                                                                          received), maxrec);
                 } else {
                     r = s.archive().query(adql, maxrec, async, phases, received);
@@ -133,18 +197,23 @@ public final class QueryCommand implements Callable<Integer> {
                 err.println("warning: result truncated at MAXREC=" + maxrec + " rows; more rows exist (raise --maxrec)");
                 err.flush();
             }
-            if (outputFile == null) {
+            if (target == null) {
                 print.print(print.select(r.table()), out, maxLines);
-            } else if (!archive.quiet) {
-                err.println(table != null ? "wrote " + table.rows() + " rows to " + outputFile : "wrote " + outputFile);
+            } else if (!archive.quiet && target.path() != null) {
+                err.println(table != null ? "wrote " + rows(table.rows()) + " to " + outputFile : "wrote " + outputFile);
                 err.flush();
             }
-            if (outputFile == null) {
+            if (target == null) {
                 LocalLinks.note(s, print.select(r.table()), err, archive.quiet);
-            } else {
-                LocalLinks.noteFile(s, outputFile, err, archive.quiet);
+            } else if (target.path() != null) {
+                LocalLinks.noteFile(s, target.path(), err, archive.quiet);
             }
         }
         return 0;
+    }
+
+    /** @return "1 row", "2 rows" */
+    static String rows(long n) {
+        return n + (n == 1 ? " row" : " rows");
     }
 }

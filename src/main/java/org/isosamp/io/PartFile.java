@@ -6,6 +6,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,7 +32,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p><b>Name and place</b>: {@code .<name>.<random>.part} in the target's own folder (created if missing), so that
  * {@link #commit} is a rename within one file system: atomic where the file system can do it (POSIX
- * {@code rename}), a plain replace where it cannot. The part file is created new ({@code CREATE_NEW}), with the
+ * {@code rename}), a plain replace where it cannot; {@link #commitNew} never replaces (a hard link, then the part
+ * file's name removed). Which of the two, and whether a target may be written at all, is {@link OutputTarget}'s
+ * decision: writers of a user's files go through it, and only a writer's own files (the product cache) use this
+ * class alone. The part file is created new ({@code CREATE_NEW}), with the
  * permissions any new file gets in that folder (the process's umask), and the committed file keeps them. Two part
  * files for one target never share a name; the last to commit wins. Long target names are shortened in the part
  * file's name.
@@ -190,6 +194,50 @@ public final class PartFile implements AutoCloseable {
                 Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException | RuntimeException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
+        } finally {
+            Register.forget(path);
+        }
+    }
+
+    /**
+     * Puts the part file in place only if nothing is at the target yet, atomically where the file system has hard
+     * links (a link to the target's name fails if the name is taken; then the part file's name is removed), by a
+     * checked move elsewhere (a file appearing between the check and the move is replaced). Either way the part
+     * file is gone afterwards, and off the register; on failure the target is as it was.
+     *
+     * @throws IllegalStateException      after {@link #commit} or {@link #close}
+     * @throws FileAlreadyExistsException when something is at the target (the part file is then deleted)
+     * @throws IOException                when the link or move fails otherwise, as {@link #commit}
+     */
+    public void commitNew() throws IOException {
+        checkOpen();
+        done = true;
+        try {
+            boolean linked;
+            try {
+                Files.createLink(target, path);
+                linked = true;
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                linked = false; // no hard links here (EPERM on FAT, some FUSE and network file systems)
+            }
+            if (linked) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // the target is in place; a hidden second name of it is all that is left
+                }
+            } else {
+                Files.move(path, target);
             }
         } catch (IOException | RuntimeException e) {
             try {

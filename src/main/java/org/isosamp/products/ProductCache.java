@@ -27,7 +27,9 @@ import org.isosamp.io.PartFile;
  * {@link #put} copies into a hidden {@code .<hash><extension>.<random>.part} file and moves it atomically into
  * place ({@link PartFile}), so a reader sees the old file or the new one, never half of one. A part file is deleted
  * on failure and when the JVM exits (Ctrl-C); those left by a killed or crashed process are ignored by {@link #get}
- * and removed by {@link #clear}. There is no expiry: archive products do not change.
+ * and removed by {@link #clear}. There is no expiry: archive products do not change. The cache folder holds only the
+ * cache's own files, so an entry is always replaced by rename ({@link PartFile}), never through
+ * {@link org.isosamp.io.OutputTarget}'s rules for a user's files.
  *
  * <p>Thread-safe; within one process puts, gets and clears are coordinated, between processes the atomic moves
  * keep every visible file complete.

@@ -14,6 +14,8 @@ import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputTarget;
 import org.isosamp.io.PartFile;
 
 /**
@@ -30,9 +32,12 @@ import org.isosamp.io.PartFile;
  * classic way out of the destination; so are devices, FIFOs and other special entries.</li>
  * </ul>
  * The second pass writes each file to a hidden part file in its directory and moves it into place
- * ({@link PartFile}), so no partial file is left at an entry's name, nor a part file after a failure or Ctrl-C; a write through an existing symbolic link in the destination that leads outside
- * it is refused. A failure in the second pass (a truncated tar) leaves the files completed so far. Nested tars are
- * extracted as files, not opened. Later duplicates replace earlier entries.
+ * ({@link PartFile}), so no partial file is left at an entry's name, nor a part file after a failure or Ctrl-C; a
+ * write through an existing symbolic link in the destination that leads outside it is refused. A file already in
+ * the destination is refused ({@link IfExists#REFUSE}) or replaced if we may write it ({@link IfExists#REPLACE},
+ * see {@link OutputTarget}); a device, FIFO or other special file at an entry's name is always refused. A failure
+ * in the second pass (a truncated tar, a refused file) leaves the files completed so far. Nested tars are
+ * extracted as files, not opened. Later duplicates replace earlier entries of the same tar.
  *
  * <p>Stateless, thread-safe (concurrent extractions into one directory are not coordinated).
  */
@@ -60,7 +65,7 @@ public final class TarFiles {
     }
 
     /**
-     * Extracts a tar safely (see the class comment).
+     * Extracts a tar safely (see the class comment), refusing to replace files already in the destination.
      *
      * @param tar     the tar file
      * @param destDir where to extract (created if missing)
@@ -68,6 +73,20 @@ public final class TarFiles {
      * @throws IOException naming the entry when one is unsafe (then nothing was written), or on a read failure
      */
     public static List<Path> extract(Path tar, Path destDir) throws IOException {
+        return extract(tar, destDir, IfExists.REFUSE);
+    }
+
+    /**
+     * Extracts a tar safely (see the class comment).
+     *
+     * @param tar      the tar file
+     * @param destDir  where to extract (created if missing)
+     * @param ifExists what to do with a file already in {@code destDir} at an entry's name
+     * @return the regular files written, in tar order
+     * @throws IOException naming the entry when one is unsafe (then nothing was written), naming the file when
+     *                     one exists ({@link org.isosamp.io.OutputExistsException}), or on a read failure
+     */
+    public static List<Path> extract(Path tar, Path destDir, IfExists ifExists) throws IOException {
         Path base = destDir.toAbsolutePath().normalize();
         // pass 1: check everything before writing anything
         try (TarArchiveInputStream in = open(tar)) {
@@ -104,7 +123,13 @@ public final class TarFiles {
                     throw new IOException("tar entry \"" + e.getName() + "\" would overwrite the symbolic link "
                         + target);
                 }
-                try (PartFile part = PartFile.beside(target)) {
+                // an earlier entry of this tar at the same name is replaced, whatever was asked for others
+                OutputTarget file = OutputTarget.file(target, written.contains(target) ? IfExists.REPLACE : ifExists);
+                if (file.straight()) {
+                    throw new IOException("tar entry \"" + e.getName() + "\" would be written into " + target
+                        + ", which is not a regular file (a device, FIFO or socket)");
+                }
+                try (OutputTarget.Writing part = file.open()) {
                     try (OutputStream out = part.newOutputStream()) {
                         in.transferTo(out);
                     }

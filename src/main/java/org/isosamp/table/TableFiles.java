@@ -7,7 +7,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.isosamp.io.PartFile;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputTarget;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.OnceRowPipe;
 import uk.ac.starlink.table.RowStore;
@@ -23,12 +24,15 @@ import uk.ac.starlink.table.formats.CsvTableWriter;
  * Saves tables in any output format STIL knows (votable, csv, fits, ecsv,
  * ascii, text, html, tst, ...), under exactly the file name given, written to
  * a hidden {@code .<name>.<random>.part} file beside it and moved into place
- * ({@link PartFile}), so that a failure, or Ctrl-C, leaves no partial file.
+ * ({@link OutputTarget}), so that a failure, or Ctrl-C, leaves no partial file;
+ * or straight into a device, FIFO or standard output. Whether an existing file
+ * may be replaced is the {@link OutputTarget}'s choice, made before the rows come.
  *
  * <p>{@link #open} takes a table as a stream of rows (a STIL {@link TableSink}),
  * e.g. straight from a TAP answer being parsed:
  * <pre>{@code
- * try (TableFiles.Output out = TableFiles.open(Path.of("obs.fits"), "fits")) {  // unknown format: fails here
+ * OutputTarget file = OutputTarget.file(Path.of("obs.fits"), IfExists.REFUSE);  // an existing file: fails here
+ * try (TableFiles.Output out = TableFiles.open(file, "fits")) {                 // unknown format: fails here
  *     QueryResult r = archive.queryToSink(adql, 100_000, false, null, out);
  *     out.commit(r.trailingParameters());                                      // only now obs.fits exists
  * }                                                                            // not committed: nothing left
@@ -49,6 +53,10 @@ public final class TableFiles {
     }
 
     /**
+     * Saves a table, replacing a regular file already there ({@link IfExists#REPLACE}: what {@code cone
+     * --output-file} did before {@link OutputTarget}); symbolic links, devices and unwritable files are handled
+     * as {@link OutputTarget} says.
+     *
      * @param table  the table
      * @param file   the output file, exactly as named
      * @param format a STIL output format name, or null to choose from the file's extension
@@ -56,25 +64,54 @@ public final class TableFiles {
      */
     public static void save(StarTable table, Path file, String format) throws IOException {
         StarTableWriter writer = FitsAscii.install(writer(file, format));
-        try (PartFile part = PartFile.beside(file)) {
-            try (OutputStream out = open(part)) {
+        save(table, OutputTarget.file(file, IfExists.REPLACE), writer);
+    }
+
+    /**
+     * Saves a table.
+     *
+     * @param table  the table
+     * @param target where (an existing file is refused or replaced as the target was made to)
+     * @param format a STIL output format name, or null to choose from the target's extension
+     * @throws TableFormatException if the format (or extension) is unknown, naming the choices
+     */
+    public static void save(StarTable table, OutputTarget target, String format) throws IOException {
+        save(table, target, FitsAscii.install(writer(target.name(), format)));
+    }
+
+    private static void save(StarTable table, OutputTarget target, StarTableWriter writer) throws IOException {
+        try (OutputTarget.Writing w = target.open()) {
+            try (OutputStream out = open(w)) {
                 writer.writeStarTable(table, out);
             }
-            part.commit();
+            w.commit();
         }
     }
 
     /**
-     * Starts a table file that takes its rows as they come.
+     * Starts a table output that takes its rows as they come.
      *
-     * @param file   the output file, exactly as named; it appears only at {@link Output#commit}
-     * @param format a STIL output format name, or null to choose from the file's extension
+     * @param target where the table goes (a file appears only at {@link Output#commit}); an existing file was
+     *               already refused, or accepted, when the target was made
+     * @param format a STIL output format name, or null to choose from the target's extension
      * @throws TableFormatException if the format (or extension) is unknown, naming the choices
-     * @throws IOException          if the file's folder cannot be written
+     * @throws IOException          naming the target, if its folder cannot be written
      */
-    public static Output open(Path file, String format) throws IOException {
-        StarTableWriter writer = FitsAscii.install(writer(file, format));
-        return new Output(file, writer, PartFile.beside(file), writer instanceof CsvTableWriter);
+    public static Output open(OutputTarget target, String format) throws IOException {
+        StarTableWriter writer = FitsAscii.install(writer(target.name(), format));
+        return new Output(target.name(), writer, target.open(), writer instanceof CsvTableWriter);
+    }
+
+    /**
+     * Checks a format before anything else happens.
+     *
+     * @param format a STIL output format name, or null to choose from {@code name}'s extension
+     * @param name   the output's name, for its extension
+     * @return the STIL format name
+     * @throws TableFormatException naming the known formats, if the format (or extension) is unknown
+     */
+    public static String formatName(String format, String name) throws TableFormatException {
+        return writer(name, format).getFormatName();
     }
 
     /**
@@ -82,19 +119,23 @@ public final class TableFiles {
      * @throws TableFormatException naming the known formats
      */
     static StarTableWriter writer(Path file, String format) throws TableFormatException {
+        return writer(file.toString(), format);
+    }
+
+    private static StarTableWriter writer(String file, String format) throws TableFormatException {
         StarTableOutput sto = new StarTableOutput();
         boolean byName = format == null || format.isBlank();
         try {
-            return sto.getHandler(byName ? null : format.trim(), file.toString());
+            return sto.getHandler(byName ? null : format.trim(), file);
         } catch (TableFormatException e) {
             throw new TableFormatException((byName ? "cannot tell the output format from \""
-                + file.getFileName() + "\"" : "unknown output format \"" + format + "\"")
+                + Path.of(file).getFileName() + "\"" : "unknown output format \"" + format + "\"")
                 + " (known: " + String.join(", ", sto.getKnownFormats()) + ")", e);
         }
     }
 
-    private static OutputStream open(PartFile part) throws IOException {
-        return new BufferedOutputStream(part.newOutputStream(), 1 << 16);
+    private static OutputStream open(OutputTarget.Writing w) throws IOException {
+        return new BufferedOutputStream(w.newOutputStream(), 1 << 16);
     }
 
     /**
@@ -104,9 +145,9 @@ public final class TableFiles {
      * the sink methods may be called from any one thread at a time.
      */
     public static final class Output implements TableSink, AutoCloseable {
-        private final Path file;
+        private final String file;
         private final StarTableWriter writer;
-        private final PartFile part;
+        private final OutputTarget.Writing part;
         private final boolean streaming;
         private long rows;
         private boolean ended;
@@ -118,7 +159,7 @@ public final class TableFiles {
         // otherwise: kept until commit
         private RowStore store;
 
-        Output(Path file, StarTableWriter writer, PartFile part, boolean streaming) {
+        Output(String file, StarTableWriter writer, OutputTarget.Writing part, boolean streaming) {
             this.file = file;
             this.writer = writer;
             this.part = part;
@@ -174,7 +215,11 @@ public final class TableFiles {
             if (store != null) {
                 store.acceptRow(row);
             } else if (pipe != null) {
-                pipe.acceptRow(row);
+                try {
+                    pipe.acceptRow(row);
+                } catch (IOException e) {
+                    throw writersFailure(e);
+                }
             } else {
                 throw new IllegalStateException("acceptRow before acceptMetadata for " + file);
             }
@@ -192,6 +237,15 @@ public final class TableFiles {
             } else {
                 pipe.endRows();
             }
+        }
+
+        /**
+         * The pipe says only that its reader has gone ("Stream closed at reading end"); why it went is the writer
+         * thread's failure ("standard output: Broken pipe", "x.csv: No space left on device"), set as it ends.
+         */
+        private IOException writersFailure(IOException pipeFailure) throws InterruptedIOException {
+            join();
+            return writeFailure instanceof IOException io ? io : pipeFailure;
         }
 
         /**

@@ -37,6 +37,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okio.Buffer;
 import org.isosamp.model.RetrievalType;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputExistsException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,7 +124,7 @@ class DataClientFaultTest {
         for (int i = 0; i < 4; i++) {
             server.enqueue(new MockResponse.Builder().code(500).body("Internal trouble " + i).build());
         }
-        ArchiveException e = assertThrows(ArchiveException.class, () -> client.download(url, dir, "80000203", null));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client.download(url, dir, "80000203", IfExists.REPLACE, null));
         assertEquals(500, e.status());
         assertEquals("Internal trouble 3", e.serverMessage());
         assertTrue(e.getMessage().startsWith("IDA product download failed: HTTP 500 from " + url), e.getMessage());
@@ -193,7 +195,7 @@ class DataClientFaultTest {
             server.enqueue(ok(half).removeHeader("Accept-Ranges").setHeader("Content-Length", PAYLOAD.length)
                 .onResponseEnd(new SocketEffect.CloseSocket(true, true, true)).build());
         }
-        assertThrows(IOException.class, () -> client.download(url, dir, "80000203", null));
+        assertThrows(IOException.class, () -> client.download(url, dir, "80000203", IfExists.REPLACE, null));
         assertEquals(4, server.getRequestCount());
         for (int i = 0; i < 4; i++) {
             assertNull(server.takeRequest().getHeaders().get("Range"), "no ranges without Accept-Ranges");
@@ -251,11 +253,30 @@ class DataClientFaultTest {
         assertEquals("data", Files.readString(p));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"../../x", "nodir2/x", "a\\b", "..", ".", "", "line\nbreak"})
+    void requestedNameWithAFolderIsRefusedNotRenamed(String name) throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> client.download(url, dir, name, null));
+        assertTrue(e.getMessage().startsWith("file name \""), e.getMessage());
+        assertEquals(0, server.getRequestCount(), "refused before any request");
+        assertEquals(List.of(), listNames(dir));
+    }
+
     @Test
-    void hostileRequestedNameStaysInside() throws Exception {
-        server.enqueue(ok("data".getBytes(StandardCharsets.UTF_8)).build());
-        Path p = client.download(url, dir, "../../x", null);
-        assertEquals(dir.toAbsolutePath().resolve("x.tar"), p);
+    void existingFileIsRefusedBeforeTheBodyAndKept() throws Exception {
+        Path old = existing();
+        server.enqueue(ok(PAYLOAD).build());
+        OutputExistsException e = assertThrows(OutputExistsException.class,
+            () -> client.download(url, dir, "80000203", null));
+        assertEquals(dir.toAbsolutePath().normalize().resolve("80000203.tar")
+            + " exists (give --overwrite to replace it)", e.getMessage());
+        assertEquals(1, server.getRequestCount(), "not retried");
+        assertEquals(List.of("80000203.tar"), listNames(dir), "no part file left");
+        assertEquals("old product", Files.readString(old));
+        server.enqueue(ok(PAYLOAD).build());
+        assertEquals(old.toAbsolutePath().normalize(), client.download(url, dir, "80000203", IfExists.REPLACE, null));
+        assertArrayEquals(PAYLOAD, Files.readAllBytes(old));
     }
 
     @Test
@@ -263,7 +284,7 @@ class DataClientFaultTest {
         Path old = existing();
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html; charset=utf-8")
             .body("<html><body>Maintenance</body></html>").build());
-        ArchiveException e = assertThrows(ArchiveException.class, () -> client.download(url, dir, "80000203", null));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client.download(url, dir, "80000203", IfExists.REPLACE, null));
         assertTrue(e.getMessage().contains("got an HTML page instead of a product"), e.getMessage());
         assertEquals(1, server.getRequestCount());
         assertEquals(List.of("80000203.tar"), listNames(dir));
@@ -308,9 +329,11 @@ class DataClientFaultTest {
                 return partial(1000);
             }
         });
-        IOException e = assertThrows(IOException.class, () -> client.download(url, dir, "80000203", null));
+        IOException e = assertThrows(IOException.class, () -> client.download(url, dir, "80000203", IfExists.REPLACE, null));
         assertEquals(1, parts.size(), "one part file for the whole call: " + parts);
-        assertEquals("cannot write " + parts.get(0) + ": No space left on device", e.getMessage());
+        // the user's file and the reason, not the part file the system call saw
+        assertEquals(dir.toAbsolutePath().normalize().resolve("80000203.tar") + ": No space left on device",
+            e.getMessage());
         assertEquals(2, server.getRequestCount());
         assertEquals(List.of("80000203.tar"), listNames(dir));
         assertEquals("old product", Files.readString(old));

@@ -68,4 +68,19 @@ class FileNamesTest {
         assertThrows(IOException.class, () -> FileNames.inside(d, "a/b"));
         assertThrows(IOException.class, () -> FileNames.inside(d, ".."));
     }
+
+    @Test
+    void aRequestedNameIsTakenAsItIsOrRefused() {
+        assertEquals("a:b.tar", FileNames.finalName("a:b", "x.tar"), "never renamed");
+        assertEquals(".hidden.tar", FileNames.finalName(".hidden", "x.tar"));
+        for (String bad : new String[] {"nodir2/x", "../escape", "a\\b", ".", "..", " ", "tab\tname"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FileNames.finalName(bad, "x.tar"), bad);
+            assertEquals("file name \"" + bad.replace('\t', '?') + "\" is not a plain file name: ",
+                e.getMessage().substring(0, e.getMessage().indexOf(": ") + 2), e.getMessage());
+        }
+        assertEquals("file name \"nodir2/x\" is not a plain file name: it has a folder in it; give the folder as"
+            + " the target directory instead",
+            assertThrows(IllegalArgumentException.class, () -> FileNames.requireBareName("nodir2/x")).getMessage());
+    }
 }

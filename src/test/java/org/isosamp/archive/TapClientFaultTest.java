@@ -28,6 +28,8 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.isosamp.model.TableMeta;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.starlink.table.DescribedValue;
@@ -487,7 +489,7 @@ class TapClientFaultTest {
         String body = binary2(3000) + "\n<!-- served by a mock -->\n";
         server.enqueue(vot(200, body));
         Path f = dir.resolve("answer.vot");
-        assertFalse(client().queryToVotable("SELECT n FROM t", 10_000, false, null, f));
+        assertFalse(client().queryToVotable("SELECT n FROM t", 10_000, false, null, OutputTarget.file(f, IfExists.REFUSE)));
         assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(f));
         try (var s = Files.list(dir)) {
             assertEquals(List.of(f), s.toList());
@@ -500,7 +502,7 @@ class TapClientFaultTest {
                 "</TABLE><INFO name=\"QUERY_STATUS\" value=\"ERROR\">query timed out</INFO>")));
         Path f = dir.resolve("answer.vot");
         ArchiveException e = assertThrows(ArchiveException.class,
-                () -> client().queryToVotable("SELECT 1", 10, false, null, f));
+                () -> client().queryToVotable("SELECT 1", 10, false, null, OutputTarget.file(f, IfExists.REFUSE)));
         assertEquals("query timed out", e.serverMessage());
         try (var s = Files.list(dir)) {
             assertEquals(List.of(), s.toList());

@@ -26,6 +26,8 @@ import okhttp3.Response;
 import org.isosamp.local.LocalArchive;
 import org.isosamp.model.ColumnMeta;
 import org.isosamp.model.TableMeta;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,7 +110,7 @@ class TapClientLocalTest {
         List<long[]> calls = new CopyOnWriteArrayList<>();
         DataClient.Listener received = (bytes, total) -> calls.add(new long[] {bytes, total});
         java.nio.file.Path vot = dir.resolve("m31.vot");
-        esa().queryToVotable(M31, 10_000, false, null, vot, received);
+        esa().queryToVotable(M31, 10_000, false, null, OutputTarget.file(vot, IfExists.REFUSE), received);
         assertFalse(calls.isEmpty());
         long[] last = calls.get(calls.size() - 1);
         assertEquals(java.nio.file.Files.size(vot), last[0], "every byte of the saved answer was reported");
@@ -252,7 +254,7 @@ class TapClientLocalTest {
     @Test
     void votableFileIsByteForByteTheArchivesAnswer(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("m31.vot");
-        assertTrue(esa().queryToVotable(M31, 20, false, null, f));
+        assertTrue(esa().queryToVotable(M31, 20, false, null, OutputTarget.file(f, IfExists.REFUSE)));
         byte[] direct;
         Request req = new Request.Builder().url(archive.tapUrl() + "/sync").post(new FormBody.Builder()
                 .add("REQUEST", "doQuery").add("LANG", "ADQL").add("FORMAT", "votable").add("MAXREC", "20")

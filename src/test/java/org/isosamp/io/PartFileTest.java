@@ -52,6 +52,25 @@ class PartFileTest {
     }
 
     @Test
+    void commitNewPutsANewFileInPlaceButNeverReplaces() throws IOException {
+        Path target = dir.resolve("new.csv");
+        try (PartFile part = PartFile.beside(target)) {
+            write(part, "first");
+            part.commitNew();
+        }
+        assertEquals("first", Files.readString(target));
+        assertEquals(List.of("new.csv"), names(dir), "the part file's name is gone");
+        int before = PartFile.registered();
+        try (PartFile part = PartFile.beside(target)) {
+            write(part, "second");
+            assertThrows(java.nio.file.FileAlreadyExistsException.class, part::commitNew);
+            assertEquals(before, PartFile.registered());
+        }
+        assertEquals("first", Files.readString(target));
+        assertEquals(List.of("new.csv"), names(dir), "no part file left");
+    }
+
+    @Test
     void commitPutsTheFileInPlaceReplacingTheOldOne() throws IOException {
         Path target = dir.resolve("obs.csv");
         Files.writeString(target, "old");

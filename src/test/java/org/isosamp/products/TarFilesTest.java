@@ -83,6 +83,35 @@ class TarFilesTest {
         }
     }
 
+    @Test
+    void anExistingFileIsRefusedUnlessReplacingButADuplicateEntryReplacesItsTwin() throws IOException {
+        Path t = tar("dup.tar", E.file("a.txt", "first"), E.file("b.txt", "b"), E.file("a.txt", "second"));
+        Path dest = Files.createDirectories(root.resolve("dest"));
+        assertEquals(List.of(dest.resolve("a.txt"), dest.resolve("b.txt"), dest.resolve("a.txt")),
+            TarFiles.extract(t, dest));
+        assertEquals("second", Files.readString(dest.resolve("a.txt")), "later duplicates replace earlier entries");
+        Files.writeString(dest.resolve("b.txt"), "mine");
+        org.isosamp.io.OutputExistsException e = assertThrows(org.isosamp.io.OutputExistsException.class,
+            () -> TarFiles.extract(t, dest));
+        assertEquals(dest.resolve("a.txt") + " exists (give --overwrite to replace it)", e.getMessage());
+        assertEquals("mine", Files.readString(dest.resolve("b.txt")));
+        TarFiles.extract(t, dest, org.isosamp.io.IfExists.REPLACE);
+        assertEquals("b", Files.readString(dest.resolve("b.txt")));
+    }
+
+    @Test
+    void aFifoInTheDestinationIsNeverWrittenInto() throws Exception {
+        Path dest = Files.createDirectories(root.resolve("dest"));
+        Path fifo = dest.resolve("pipe.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+            new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+        Path t = tar("p.tar", E.file("pipe.txt", "x"));
+        IOException e = assertThrows(IOException.class,
+            () -> TarFiles.extract(t, dest, org.isosamp.io.IfExists.REPLACE));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "still the FIFO");
+    }
+
     private void assertRejected(Path t, String entryName) throws IOException {
         Path dest = root.resolve("dest");
         Set<Path> before = snapshot();

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputTarget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +60,7 @@ class TableFilesTest {
     @Test
     void csvIsWrittenAsTheRowsComeAndAppearsOnlyOnCommit() throws Exception {
         Path f = dir.resolve("rows.csv");
-        try (TableFiles.Output out = TableFiles.open(f, null)) {
+        try (TableFiles.Output out = TableFiles.open(fresh(f), null)) {
             assertTrue(out.streaming());
             feed(out, 5000);
             assertFalse(Files.exists(f));
@@ -75,7 +77,7 @@ class TableFilesTest {
     @Test
     void fitsKeepsTheRowsUntilCommitAndAddsTheTrailingParameters() throws Exception {
         Path f = dir.resolve("rows.fits");
-        try (TableFiles.Output out = TableFiles.open(f, "fits")) {
+        try (TableFiles.Output out = TableFiles.open(fresh(f), "fits")) {
             assertFalse(out.streaming());
             feed(out, 300);
             out.commit(List.of(new DescribedValue(new DefaultValueInfo("QUERY_STATUS", String.class), "OVERFLOW")));
@@ -91,14 +93,14 @@ class TableFilesTest {
     @Test
     void closedWithoutCommitLeavesNothing() throws Exception {
         for (String format : List.of("csv", "fits", "ecsv")) {
-            try (TableFiles.Output out = TableFiles.open(dir.resolve("x." + format), format)) {
+            try (TableFiles.Output out = TableFiles.open(fresh(dir.resolve("x." + format)), format)) {
                 out.acceptMetadata(meta());
                 for (int i = 0; i < 3000; i++) {
                     out.acceptRow(new Object[] {i, "row"});
                 }
                 // the query failed half way: no endRows, no commit
             }
-            try (TableFiles.Output out = TableFiles.open(dir.resolve("y." + format), format)) {
+            try (TableFiles.Output out = TableFiles.open(fresh(dir.resolve("y." + format)), format)) {
                 feed(out, 10); // every row came, then an error status: no commit
             }
         }
@@ -108,7 +110,7 @@ class TableFilesTest {
     @Test
     void writerFailureAtCommitLeavesNothing() throws Exception {
         Path f = dir.resolve("x.parquet");
-        try (TableFiles.Output out = TableFiles.open(f, "parquet")) {
+        try (TableFiles.Output out = TableFiles.open(fresh(f), "parquet")) {
             feed(out, 10);
             IOException e = assertThrows(IOException.class, () -> out.commit(List.of()));
             assertTrue(e.getMessage().contains("Parquet"), e.getMessage());
@@ -120,12 +122,12 @@ class TableFilesTest {
     void existingFileIsReplacedOnlyOnCommit() throws Exception {
         Path f = dir.resolve("old.csv");
         Files.writeString(f, "old\n");
-        try (TableFiles.Output out = TableFiles.open(f, "csv")) {
+        try (TableFiles.Output out = TableFiles.open(OutputTarget.file(f, IfExists.REPLACE), "csv")) {
             feed(out, 2);
             assertEquals("old\n", Files.readString(f));
         }
         assertEquals("old\n", Files.readString(f), "not committed: the old file stays");
-        try (TableFiles.Output out = TableFiles.open(f, "csv")) {
+        try (TableFiles.Output out = TableFiles.open(OutputTarget.file(f, IfExists.REPLACE), "csv")) {
             feed(out, 2);
             out.commit(List.of());
         }
@@ -135,17 +137,17 @@ class TableFilesTest {
     @Test
     void unknownFormatFailsBeforeAnyFileNamingTheChoices() throws Exception {
         TableFormatException e = assertThrows(TableFormatException.class,
-            () -> TableFiles.open(dir.resolve("x.out"), "nosuchformat"));
+            () -> TableFiles.open(fresh(dir.resolve("x.out")), "nosuchformat"));
         assertTrue(e.getMessage().startsWith("unknown output format \"nosuchformat\" (known: "), e.getMessage());
         assertTrue(e.getMessage().contains("fits"), e.getMessage());
-        e = assertThrows(TableFormatException.class, () -> TableFiles.open(dir.resolve("x.unknownext"), null));
+        e = assertThrows(TableFormatException.class, () -> TableFiles.open(fresh(dir.resolve("x.unknownext")), null));
         assertTrue(e.getMessage().startsWith("cannot tell the output format from \"x.unknownext\""), e.getMessage());
         assertEquals(List.of(), files());
     }
 
     @Test
     void commitBeforeTheEndOfTheRowsIsMisuse() throws Exception {
-        try (TableFiles.Output out = TableFiles.open(dir.resolve("x.csv"), "csv")) {
+        try (TableFiles.Output out = TableFiles.open(fresh(dir.resolve("x.csv")), "csv")) {
             out.acceptMetadata(meta());
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> out.commit(List.of()));
             assertTrue(e.getMessage().contains("x.csv"), e.getMessage());
@@ -161,5 +163,10 @@ class TableFilesTest {
         TableFiles.save(t, f, null);
         assertTrue(Files.readString(f).contains("80000203 \"NGC 6543\""), Files.readString(f));
         assertEquals(List.of(f), files());
+    }
+
+    /** @return a target for a new file: an existing one would be refused */
+    static OutputTarget fresh(Path file) throws IOException {
+        return OutputTarget.file(file, IfExists.REFUSE);
     }
 }
