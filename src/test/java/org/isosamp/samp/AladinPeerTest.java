@@ -48,7 +48,11 @@ import org.junit.jupiter.api.Test;
  * {@code -old -glufile=} a four-line GLU file, so that it loads {@code http://127.0.0.1} URLs with no CDS server.
  * An HTTP proxy on a closed loopback port keeps its look-ups of CDS hosts on loopback (they fail at once).
  *
- * <p>Each test saves a screenshot of the display under {@code target/screenshots/}.
+ * <p>Two checks on one Aladin: {@code send-product} of the archive's lone image (it says {@code EXTEND = T}) exits 0,
+ * and images with other HDUs around them (a table behind, or an empty primary before) sent through
+ * {@link ProductSender} get {@code samp.ok} and a new image plane. Aladin replied to none of these before
+ * {@link org.isosamp.products.SingleImageFits} served the image alone. Each test saves a screenshot of the display
+ * under {@code target/screenshots/}.
  */
 class AladinPeerTest {
 
