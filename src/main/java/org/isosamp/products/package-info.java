@@ -5,7 +5,7 @@
  * nom-tam-fits: {@link org.isosamp.products.ProductKind} spectrum, image or table, or a
  * {@link org.isosamp.products.ProductFormatException} saying what it is instead),
  * {@link org.isosamp.products.SpectrumTables} (a segmented spectrum as one binary table SPLAT reads whole) and
- * {@link org.isosamp.products.ExtendCard} (a single-HDU image without its {@code EXTEND} card, which Aladin takes as
- * a promise of extensions and then never replies).
+ * {@link org.isosamp.products.SingleImageFits} (an image alone in a single-HDU file without an {@code EXTEND} card:
+ * Aladin takes that card, or any other HDU, as a promise of extensions and then never replies).
  */
 package org.isosamp.products;

@@ -13,10 +13,10 @@ import java.util.logging.Logger;
 import org.astrogrid.samp.Message;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.model.RetrievalType;
-import org.isosamp.products.ExtendCard;
 import org.isosamp.products.FitsProduct;
 import org.isosamp.products.ProductInspector;
 import org.isosamp.products.ProductKind;
+import org.isosamp.products.SingleImageFits;
 import org.isosamp.products.SpectrumTables;
 
 /**
@@ -28,8 +28,9 @@ import org.isosamp.products.SpectrumTables;
  * <li>spectra: {@code spectrum.load.ssa-generic} with the SSA {@code meta} SPLAT reads ({@link #spectrumMeta});
  * ISO's spectra of several ASCII table segments are served as one sorted binary table
  * ({@link SpectrumTables#merge}), since SPLAT would read only the first segment;</li>
- * <li>images: {@code image.load.fits}; a single-HDU image with an {@code EXTEND} card is served as a copy
- * without it ({@link ExtendCard}: Aladin shows such an image but never replies);</li>
+ * <li>images: {@code image.load.fits}; the image is served alone, as a single-HDU file without an {@code EXTEND}
+ * card ({@link SingleImageFits}: Aladin shows an image with that card, or with other HDUs around it, but never
+ * replies); a file that is already so is served as it is;</li>
  * <li>FITS tables: {@code table.load.fits} (recorded in {@link SentTables} for row messages).</li>
  * </ul>
  * Each send has a fresh id ({@code spectrum-id}, {@code image-id}, {@code table-id}). A tar, a PNG or other
@@ -81,8 +82,8 @@ public final class ProductSender implements AutoCloseable {
      * @param mtype the MType it went as
      * @param id its fresh {@code spectrum-id}, {@code image-id} or {@code table-id}
      * @param url where it is served
-     * @param served the file behind the URL (the product itself, the one-table copy of a spectrum, or the copy of
-     *        a single-HDU image without its {@code EXTEND} card)
+     * @param served the file behind the URL (the product itself, the one-table copy of a spectrum, or the
+     *        single-HDU copy of an image without an {@code EXTEND} card)
      * @param delivery who was called and what each replied
      */
     public record Sent(FitsProduct product, String mtype, String id, URL url, Path served, Delivery delivery) {
@@ -146,11 +147,11 @@ public final class ProductSender implements AutoCloseable {
             SpectrumTables.merge(p, served);
             name = served.getFileName().toString();
         } else if (p.kind() == ProductKind.IMAGE) {
-            // Aladin never answers for a single-HDU image with an EXTEND card (it waits for extensions): serve a
-            // copy without it, under the product's own name
-            Path plain = send.folder().resolve(stem + "-served.fits");
-            if (ExtendCard.copyWithoutStray(file, plain)) {
-                served = plain;
+            // Aladin never answers for an image with an EXTEND card or other HDUs (it waits for extensions): serve
+            // the image alone, under the product's own name
+            Path single = send.folder().resolve(stem + "-served.fits");
+            if (SingleImageFits.copy(file, p.hdu(), single)) {
+                served = single;
             }
         }
         String id = TableSender.freshId();

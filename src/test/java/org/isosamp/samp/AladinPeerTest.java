@@ -1,5 +1,6 @@
 package org.isosamp.samp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.BinaryTable;
+import nom.tam.fits.BinaryTableHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.Header;
+import nom.tam.fits.ImageData;
+import nom.tam.fits.ImageHDU;
+import nom.tam.fits.NullDataHDU;
 import org.astrogrid.samp.Message;
 import org.astrogrid.samp.Metadata;
 import org.astrogrid.samp.Response;
@@ -26,6 +35,7 @@ import org.astrogrid.samp.hub.Hub;
 import org.isosamp.IsoSamp;
 import org.isosamp.testing.Await;
 import org.isosamp.testing.Peers;
+import org.isosamp.testing.SharedArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +48,11 @@ import org.junit.jupiter.api.Test;
  * {@code -old -glufile=} a four-line GLU file, so that it loads {@code http://127.0.0.1} URLs with no CDS server.
  * An HTTP proxy on a closed loopback port keeps its look-ups of CDS hosts on loopback (they fail at once).
  *
- * <p>Each test saves a screenshot of the display under {@code target/screenshots/}.
+ * <p>Two checks on one Aladin: {@code send-product} of the archive's lone image (it says {@code EXTEND = T}) exits 0,
+ * and images with other HDUs around them (a table behind, or an empty primary before) sent through
+ * {@link ProductSender} get {@code samp.ok} and a new image plane. Aladin replied to none of these before
+ * {@link org.isosamp.products.SingleImageFits} served the image alone. Each test saves a screenshot of the display
+ * under {@code target/screenshots/}.
  */
 class AladinPeerTest {
 
@@ -151,6 +165,89 @@ class AladinPeerTest {
         } finally {
             screenshot("aladin-80001538.png");
         }
+    }
+
+    @Test
+    void anImageWithOtherHdusIsLoadedIntoAladinAndAnswered() throws Exception {
+        // Aladin shows an image followed by a table, or one in an extension behind an empty primary, but never
+        // answers for it: sent alone (SingleImageFits), it answers samp.ok once loaded
+        Path dir = Files.createTempDirectory("aladin-peer-hdus");
+        try (ProductServer server = ProductServer.start();
+             SampClient samp = new SampClient(location.profile(), SampManifest.load(), server)) {
+            samp.start(0);
+            assertTrue(samp.awaitConnection(START), "iso-samp registers with the private hub");
+            BinaryTableHDU table = BinaryTableHDU.wrap(BinaryTable.fromColumnMajor(
+                new Object[] {new double[] {1, 2, 3}, new float[] {4, 5, 6}}));
+            Path withTable = synthetic(dir.resolve("image-then-table.fits"), 48, 36, null, table);
+            NullDataHDU primary = new NullDataHDU();
+            primary.getHeader().addValue("ORIGIN", "iso-samp AladinPeerTest (synthetic)", "made by a test");
+            Path inExtension = synthetic(dir.resolve("image-in-extension.fits"), 40, 30, primary, null);
+            try (ProductSender sender = new ProductSender(samp, server, SharedArchive.client(), new SentTables(),
+                    Duration.ofSeconds(10), 10)) {
+                for (Path file : List.of(withTable, inExtension)) {
+                    long before = imagePlanes(script("status stack"));
+                    byte[] original = Files.readAllBytes(file);
+                    ProductSender.Sent s = sender.sendFile(file, "Aladin");
+                    String name = file.getFileName().toString();
+                    assertEquals(List.of(), s.delivery().silent(), name + ": Aladin replied (" + s.delivery() + ")");
+                    assertTrue(s.delivery().anyOk(), name + ": " + s.delivery());
+                    String status = script("status stack");
+                    assertEquals(before + 1, imagePlanes(status), name + ": a new image plane in " + status);
+                    int width = name.contains("table") ? 48 : 40;
+                    assertTrue(status.matches("(?s).*Url +http://127\\.0\\.0\\.1:\\d+/\\S*/" + name.replace(".", "\\.")
+                        + "\\s+Target[^\\n]*\\nWidth +" + width + "\\s.*"), name + " loaded, " + width + " wide: "
+                        + status);
+                    assertArrayEquals(original, Files.readAllBytes(file), name + " is left as it was");
+                }
+            }
+            notify("zoom 4x");
+        } finally {
+            deleteTree(dir);
+            screenshot("aladin-other-hdus.png");
+        }
+    }
+
+    /** @return how many image planes Aladin's {@code status stack} lists */
+    private static long imagePlanes(String status) {
+        return status.lines().filter(l -> l.matches("Type +Image\\s*")).count();
+    }
+
+    /**
+     * Writes a synthetic image (a star on a faint gradient, with a celestial WCS) marked as such in its header: as
+     * the primary HDU with {@code after} behind it, or, when {@code primary} is given, as an IMAGE extension behind it.
+     */
+    private static Path synthetic(Path file, int nx, int ny, BasicHDU<?> primary, BasicHDU<?> after)
+            throws IOException {
+        float[][] d = new float[ny][nx];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                double r2 = (x - nx / 2.0) * (x - nx / 2.0) + (y - ny / 2.0) * (y - ny / 2.0);
+                d[y][x] = (float) (1000 * Math.exp(-r2 / 8) + x + y);
+            }
+        }
+        ImageHDU img = ImageData.from(d).toHDU();
+        Header h = img.getHeader();
+        h.addValue("CTYPE1", "RA---TAN", "axis type");
+        h.addValue("CTYPE2", "DEC--TAN", "axis type");
+        h.addValue("CRVAL1", 10.684708, "[deg] M31");
+        h.addValue("CRVAL2", 41.26875, "[deg]");
+        h.addValue("CRPIX1", nx / 2.0, "reference pixel");
+        h.addValue("CRPIX2", ny / 2.0, "reference pixel");
+        h.addValue("CDELT1", -1.6666667e-3, "[deg/pixel]");
+        h.addValue("CDELT2", 1.6666667e-3, "[deg/pixel]");
+        h.addValue("ORIGIN", "iso-samp AladinPeerTest (synthetic)", "made by a test");
+        h.insertComment("synthetic image, no observation");
+        try (Fits fits = new Fits()) {
+            if (primary != null) {
+                fits.addHDU(primary);
+            }
+            fits.addHDU(img);
+            if (after != null) {
+                fits.addHDU(after);
+            }
+            fits.write(file.toFile());
+        }
+        return file;
     }
 
     /** @return Aladin's client id once it has registered and subscribed to image.load.fits, else null */
