@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.NameResolver;
 import org.isosamp.archive.QueryResult;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputTarget;
 import org.isosamp.model.SkyPosition;
 import org.isosamp.table.TableFiles;
 import picocli.CommandLine.Command;
@@ -56,15 +58,20 @@ public final class ConeCommand implements Callable<Integer> {
             description = "ida.observations, ivoa.obscore, ivoa.ssap or ivoa.siap (default: ${DEFAULT-VALUE})")
     String table = "ida.observations";
 
-    @Option(names = "--maxrec", paramLabel = "N", description = "most rows (default: ${DEFAULT-VALUE})")
+    @Option(names = "--maxrec", paramLabel = "N", converter = OptionChecks.MaxRec.class,
+            description = "most rows (default: ${DEFAULT-VALUE})")
     long maxrec = 100_000;
 
     @Option(names = "--max-lines", paramLabel = "N",
             description = "rows printed before eliding the middle (default: ${DEFAULT-VALUE}; 0 = all)")
     int maxLines = 20;
 
-    @Option(names = "--output-file", paramLabel = "FILE", description = "save the result here")
+    @Option(names = "--output-file", paramLabel = "FILE",
+            description = "save the result here; an existing file is refused unless --overwrite is given")
     Path outputFile;
+
+    @Option(names = "--overwrite", description = "replace an existing --output-file (if it may be written)")
+    boolean overwrite;
 
     @Option(names = "--output-format", paramLabel = "FORMAT", description = "STIL output format (default: from the extension)")
     String outputFormat;
@@ -91,6 +98,12 @@ public final class ConeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        // where the result goes is settled before anything is asked: a known format, a file we may (re)write
+        OutputTarget target = null;
+        if (outputFile != null) {
+            TableFiles.formatName(outputFormat, outputFile.toString());
+            target = OutputTarget.file(outputFile, IfExists.overwrite(overwrite));
+        }
         try (ArchiveOptions.Session s = archive.open()) {
             NameResolver.Resolution where = NameResolver.configured(s.archive()).resolve(text);
             if (!archive.quiet && !text.matches("[+-]?[\\d.]+[\\s,]+[+-]?[\\d.]+")) {
@@ -104,8 +117,8 @@ public final class ConeCommand implements Callable<Integer> {
                 err.flush();
             }
             StarTable result = print.select(r.table());
-            if (outputFile != null) {
-                TableFiles.save(result, outputFile, outputFormat);
+            if (target != null) {
+                TableFiles.save(result, target, outputFormat);
             } else {
                 print.print(result, out, maxLines);
             }

@@ -67,7 +67,7 @@ public final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "where to write (default: the current directory)")
     Path dir = Path.of(".");
 
-    @Option(names = "--parallel", paramLabel = "N", description = "downloads at once for several TDTs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--parallel", paramLabel = "N", converter = OptionChecks.Positive.class, description = "downloads at once for several TDTs (default: ${DEFAULT-VALUE})")
     int parallel = 4;
 
     /** @return the distinct TDTs of a result's {@code tdt} column, in row order */
@@ -101,13 +101,15 @@ public final class DownloadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionChecks.productLevelOnlyForObservations(spec, retrievalType);
         if (tdts.isEmpty() == (fromQuery == null)) {
-            throw new IllegalArgumentException("give either TDTs or --from-query, not " + (tdts.isEmpty() ? "neither" : "both"));
+            throw new ParameterException(spec.commandLine(),
+                "give either TDTs or --from-query, not " + (tdts.isEmpty() ? "neither" : "both"));
         }
         if (filename != null && (tdts.size() > 1 || fromQuery != null)) {
-            throw new IllegalArgumentException("--filename names one file, but " + tdts.size() + " TDTs were given");
+            throw new ParameterException(spec.commandLine(), "--filename names one file, but "
+                + (fromQuery != null ? "--from-query may give several TDTs" : tdts.size() + " TDTs were given"));
         }
         if (retrievalType == RetrievalType.POSTCARD) {
-            throw new IllegalArgumentException("use the 'postcard' command for postcards");
+            throw new ParameterException(spec.commandLine(), "use the 'postcard' command for postcards");
         }
         checkFilename(spec, filename);
         IfExists ifExists = IfExists.overwrite(overwrite);

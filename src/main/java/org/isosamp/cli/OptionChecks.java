@@ -46,6 +46,18 @@ final class OptionChecks {
         }
     }
 
+    /** A count of at least 1 ({@code --timeout} seconds, {@code --parallel} downloads). */
+    static final class Positive implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            long n = parse(value);
+            if (n < 1 || n > Integer.MAX_VALUE) {
+                throw new TypeConversionException("'" + value + "' is not 1 or more");
+            }
+            return (int) n;
+        }
+    }
+
     private static long parse(String value) {
         try {
             return Long.parseLong(value.trim());

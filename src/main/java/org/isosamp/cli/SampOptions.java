@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  */
 public final class SampOptions {
 
-    @Option(names = "--samp-hub", paramLabel = "std-lockurl:URL|FILE",
-            description = "the SAMP hub's lockfile (default: $SAMP_HUB, else ~/.samp)")
+    @Option(names = "--samp-hub", paramLabel = "HUB",
+            description = "the SAMP hub: its lockfile's path or std-lockurl:URL (default: $SAMP_HUB, else ~/.samp)")
     String sampHub;
 
     @Option(names = "--hub", description = "run a SAMP hub in this process if none is running; it stops with"

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import uk.ac.starlink.table.StarTable;
@@ -45,7 +46,7 @@ public final class SendTableCommand implements Callable<Integer> {
             description = "the file's format (votable, fits, csv, ecsv, ascii, ...; default: recognised from the file)")
     String format;
 
-    @Option(names = "--maxrec", paramLabel = "N", description = "most rows of the query (default: ${DEFAULT-VALUE});"
+    @Option(names = "--maxrec", paramLabel = "N", converter = OptionChecks.MaxRec.class, description = "most rows of the query (default: ${DEFAULT-VALUE});"
                                                                 + " a warning says if more exist")
     long maxrec = 100_000;
 
@@ -59,11 +60,11 @@ public final class SendTableCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((adql == null || adql.isBlank()) == (file == null)) {
-            throw new IllegalArgumentException("give either an ADQL query or --file, not "
+            throw new ParameterException(spec.commandLine(), "give either an ADQL query or --file, not "
                 + (file == null ? "neither" : "both"));
         }
         if (format != null && file == null) {
-            throw new IllegalArgumentException("--format is for --file");
+            throw new ParameterException(spec.commandLine(), "--format is for --file");
         }
         Duration replyTimeout = send.replyTimeout();
         try (ArchiveOptions.Session s = send.archive.open()) {

@@ -53,21 +53,6 @@ public final class TableFiles {
     }
 
     /**
-     * Saves a table, replacing a regular file already there ({@link IfExists#REPLACE}: what {@code cone
-     * --output-file} did before {@link OutputTarget}); symbolic links, devices and unwritable files are handled
-     * as {@link OutputTarget} says.
-     *
-     * @param table  the table
-     * @param file   the output file, exactly as named
-     * @param format a STIL output format name, or null to choose from the file's extension
-     * @throws TableFormatException if the format (or extension) is unknown, naming the choices
-     */
-    public static void save(StarTable table, Path file, String format) throws IOException {
-        StarTableWriter writer = FitsAscii.install(writer(file, format));
-        save(table, OutputTarget.file(file, IfExists.REPLACE), writer);
-    }
-
-    /**
      * Saves a table.
      *
      * @param table  the table

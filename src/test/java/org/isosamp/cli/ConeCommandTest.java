@@ -140,6 +140,23 @@ class ConeCommandTest {
     }
 
     @Test
+    void anExistingOutputFileIsReplacedOnlyWithOverwrite(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("mine.csv"), "not iso-samp's\n");
+        CliRun refused = cone("10.684708", "41.26875", "--columns", "tdt", "--output-file", csv.toString());
+        assertEquals(1, refused.exit(), refused.err());
+        assertEquals("iso-samp cone: " + csv + " exists (give --overwrite to replace it)", refused.err().strip());
+        assertEquals("not iso-samp's\n", Files.readString(csv));
+        CliRun badFormat = cone("10.684708", "41.26875", "--output-file", dir.resolve("x.nope").toString());
+        assertEquals(1, badFormat.exit(), badFormat.err());
+        assertTrue(badFormat.err().contains("x.nope"), badFormat.err());
+        CliRun replaced = cone("10.684708", "41.26875", "--columns", "tdt", "--output-file", csv.toString(),
+                               "--overwrite");
+        assertEquals(0, replaced.exit(), replaced.err());
+        assertEquals("tdt", Files.readAllLines(csv).get(0));
+        assertEquals(List.of(csv), Files.list(dir).toList(), "no part file, nothing else");
+    }
+
+    @Test
     void wideTablesFitTheWidthAsked() {
         CliRun narrow = cone("10.684708", "41.26875", "--max-width", "60");
         assertEquals(0, narrow.exit(), narrow.err());

@@ -124,11 +124,12 @@ class SendCliTest {
     @Test
     void badInputIsOneClearLine(@TempDir Path dir) throws Exception {
         try (TestHub hub = TestHub.start()) {
-            oneErrorLine(CliRun.run("send-table", "--samp-hub", hub.sampHub()),
-                "iso-samp send-table: give either an ADQL query or --file, not neither");
+            // usage errors: the error, a hint, exit 2
+            UsageErrorsTest.usage(CliRun.run("send-table", "--samp-hub", hub.sampHub()), "iso-samp send-table",
+                "give either an ADQL query or --file, not neither");
             Path csv = Files.writeString(dir.resolve("t.csv"), "a\n1\n");
-            oneErrorLine(CliRun.run("send-table", ADQL, "--file", csv.toString(), "--samp-hub", hub.sampHub()),
-                "iso-samp send-table: give either an ADQL query or --file, not both");
+            UsageErrorsTest.usage(CliRun.run("send-table", ADQL, "--file", csv.toString(), "--samp-hub",
+                hub.sampHub()), "iso-samp send-table", "give either an ADQL query or --file, not both");
             oneErrorLine(CliRun.run("send-table", "--file", dir.resolve("nope.vot").toString(), "--samp-hub",
                 hub.sampHub()), "iso-samp send-table: " + dir.resolve("nope.vot") + ": no such table file");
             Path junk = Files.write(dir.resolve("junk.dat"), new byte[] {0, 1, 2, 3, 4, 5, 6, 7});
@@ -136,8 +137,8 @@ class SendCliTest {
                 "iso-samp send-table: cannot read " + junk + " as a table: ");
             oneErrorLine(CliRun.run("send-table", "SELECT nonsense FROM nowhere", "--samp-hub", hub.sampHub()),
                 "iso-samp send-table: ");
-            oneErrorLine(CliRun.run("send-table", ADQL, "--timeout", "0", "--samp-hub", hub.sampHub()),
-                "iso-samp send-table: --timeout (0) must be at least 1 second");
+            UsageErrorsTest.usage(CliRun.run("send-table", ADQL, "--timeout", "0", "--samp-hub", hub.sampHub()),
+                "iso-samp send-table", "'0' is not 1 or more");
         }
     }
 

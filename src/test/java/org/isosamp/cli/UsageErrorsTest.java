@@ -58,6 +58,28 @@ class UsageErrorsTest {
     }
 
     @Test
+    void maxrecIsCheckedByEveryCommandThatTakesIt() {
+        usage(CliRun.run("cone", "10.68", "41.27", "--maxrec", "-5"), "iso-samp cone", "'-5' is not within");
+        usage(CliRun.run("send-table", "SELECT 1", "--maxrec", "3000000"), "iso-samp send-table",
+              "the archive's hard limit");
+    }
+
+    @Test
+    void contradictoryOrEmptyArgumentsAreUsageErrors() {
+        usage(CliRun.run("download"), "iso-samp download", "give either TDTs or --from-query, not neither");
+        usage(CliRun.run("download", "80000203", "--from-query", "SELECT tdt FROM ida.observations"),
+              "iso-samp download", "not both");
+        usage(CliRun.run("download", "80000203", "80001538", "--filename", "x"), "iso-samp download",
+              "--filename names one file, but 2 TDTs were given");
+        usage(CliRun.run("download", "80000203", "--retrieval-type", "POSTCARD"), "iso-samp download",
+              "use the 'postcard' command");
+        usage(CliRun.run("download", "80000203", "80001538", "--parallel", "0"), "iso-samp download",
+              "'0' is not 1 or more");
+        usage(CliRun.run("send-product", "80001538", "--timeout", "0"), "iso-samp send-product",
+              "'0' is not 1 or more");
+    }
+
+    @Test
     void anArchiveThatIsNeitherLocalNorAUrlIsAUsageError() {
         usage(CliRun.run("tables", "--archive", "locl"), "iso-samp tables", "\"locl\" is neither 'local' nor");
     }

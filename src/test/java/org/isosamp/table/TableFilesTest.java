@@ -160,7 +160,7 @@ class TableFilesTest {
         RowListStarTable t = (RowListStarTable) meta();
         t.addRow(new Object[] {80000203, "NGC 6543"});
         Path f = dir.resolve("one.ecsv");
-        TableFiles.save(t, f, null);
+        TableFiles.save(t, fresh(f), null);
         assertTrue(Files.readString(f).contains("80000203 \"NGC 6543\""), Files.readString(f));
         assertEquals(List.of(f), files());
     }
