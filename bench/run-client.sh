@@ -30,13 +30,13 @@ W=$(mktemp -d)
 # bench/out/query-40k-runs.txt; per command: mean, median, min wall and mean CPU; then the ratios.
 declare -a QN QC
 qcmd() { QN+=("$1"); QC+=("$2"); }
-ISO="java -jar target/iso-samp.jar query --quiet --archive $BASE --maxrec 100000 '$Q'"
+ISO="java -jar target/iso-samp.jar query --quiet --overwrite --archive $BASE --maxrec 100000 '$Q'"
 STILTS="stilts tapquery tapurl=${BASE}tap sync=true maxrec=100000 adql='$Q'"
 qcmd iso-votable    "$ISO --output-format votable --output-file $W/i.vot"
 # the same through the launcher script (target/iso-samp: java -jar with a class-data-sharing archive, which its
 # first run of a command makes: that is the uncounted warm-up round; a private cache folder, so the bench
 # starts with none)
-qcmd launcher-votable "XDG_CACHE_HOME=$W/cache target/iso-samp query --quiet --archive $BASE --maxrec 100000 '$Q' --output-format votable --output-file $W/l.vot"
+qcmd launcher-votable "XDG_CACHE_HOME=$W/cache target/iso-samp query --quiet --overwrite --archive $BASE --maxrec 100000 '$Q' --output-format votable --output-file $W/l.vot"
 qcmd stilts-votable "$STILTS out=$W/s.vot"
 qcmd astroquery     "/usr/bin/python3 bench/astroquery_query.py $BASE 'SELECT TOP 100000 * FROM ida.observations' $W/a.vot"
 qcmd iso-csv        "$ISO --output-format csv --output-file $W/i.csv"
