@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Iterator;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import okhttp3.HttpUrl;
 
 /**
@@ -162,13 +164,13 @@ public final class ArchiveSettings {
      * Nothing is contacted yet.
      *
      * @return the session; the caller closes it
-     * @throws IOException when the embedded archive is not in this build or cannot start
+     * @throws IOException when the embedded archive is not in this build (a plug-in jar without it) or cannot start
      */
     public ArchiveSession open() throws IOException {
         if (base != null) {
             return new ArchiveSession(new IsoArchive(base, IsoArchive.defaultHttpClient(base), cacheDir), null);
         }
-        EmbeddedArchive.Running local = EmbeddedArchive.find().start();
+        EmbeddedArchive.Running local = embedded(ArchiveSettings.class.getClassLoader()).start();
         try {
             HttpUrl url = HttpUrl.get(local.baseUrl().toString());
             // the local archive is new every time: its products are not worth caching
@@ -177,6 +179,21 @@ public final class ArchiveSettings {
             local.close();
             throw e;
         }
+    }
+
+    /**
+     * @param loader where to look: iso-samp's own class loader, not the thread's context loader, which inside a
+     *               host application (TOPCAT) may not see iso-samp's jar
+     * @return the first embedded archive listed in {@code META-INF/services/org.isosamp.archive.EmbeddedArchive}
+     * @throws IOException when there is none: this build leaves the local archive out
+     */
+    static EmbeddedArchive embedded(ClassLoader loader) throws IOException {
+        Iterator<EmbeddedArchive> it = ServiceLoader.load(EmbeddedArchive.class, loader).iterator();
+        if (!it.hasNext()) {
+            throw new IOException("no embedded local archive in this build (no " + EmbeddedArchive.class.getName()
+                                  + " service on the class path): name the archive by its URL instead of 'local'");
+        }
+        return it.next();
     }
 
     /**

@@ -2,16 +2,14 @@ package org.isosamp.archive;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Iterator;
-import java.util.ServiceLoader;
 
 /**
- * A starter of the embedded local archive ({@code --archive local}), found with {@link ServiceLoader} so that no
- * client package depends on the {@code local} package that implements it: the runnable jar lists its one
- * implementation in {@code META-INF/services/org.isosamp.archive.EmbeddedArchive}; a build that leaves the local
- * archive out (a plug-in jar) simply has none, and {@link #find()} says so.
+ * A starter of the embedded local archive ({@code --archive local}), found by {@link ArchiveSettings#open()} with
+ * {@link java.util.ServiceLoader} so that no client package depends on the {@code local} package that implements
+ * it: the runnable jar lists its one implementation in {@code META-INF/services/org.isosamp.archive.EmbeddedArchive}; a build that leaves the local
+ * archive out (a plug-in jar) simply has none, and opening {@link ArchiveSettings#local()} says so.
  *
- * <p>Implementations have a public no-argument constructor (as {@link ServiceLoader} requires) and are
+ * <p>Implementations have a public no-argument constructor (as {@link java.util.ServiceLoader} requires) and are
  * thread-safe: {@link #start()} may be called from any thread, any number of times.
  */
 public interface EmbeddedArchive {
@@ -36,21 +34,5 @@ public interface EmbeddedArchive {
         /** Stops the archive; its URLs answer no more. */
         @Override
         void close();
-    }
-
-    /**
-     * @return the first embedded archive on the class path of this interface's class loader
-     * @throws IOException when this build has none
-     */
-    static EmbeddedArchive find() throws IOException {
-        // this interface's own loader, not the thread's context loader: inside a host application (TOPCAT) the
-        // context loader may not see iso-samp's jar
-        Iterator<EmbeddedArchive> it =
-            ServiceLoader.load(EmbeddedArchive.class, EmbeddedArchive.class.getClassLoader()).iterator();
-        if (!it.hasNext()) {
-            throw new IOException("no embedded local archive in this build (no " + EmbeddedArchive.class.getName()
-                                  + " service on the class path): use the archive's URL instead of 'local'");
-        }
-        return it.next();
     }
 }

@@ -5,8 +5,8 @@ import java.net.URI;
 import org.isosamp.archive.EmbeddedArchive;
 
 /**
- * {@code --archive local}: the client's way to the local archive without importing this package. The client asks
- * {@link EmbeddedArchive#find()}, which finds this class through
+ * {@code --archive local}: the client's way to the local archive without importing this package. Opening
+ * {@code ArchiveSettings.local()} finds this class through
  * {@code META-INF/services/org.isosamp.archive.EmbeddedArchive}; this is the one class of {@code local} that knows
  * the client (the layering test holds it to that one import). Thread-safe.
  */

@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
 import okhttp3.HttpUrl;
 import org.isosamp.model.TableMeta;
 import org.isosamp.testing.SharedArchive;
@@ -69,6 +72,22 @@ class ArchiveSettingsTest {
             assertTrue(s.archive().tables(false).stream().map(TableMeta::name).anyMatch("ida.observations"::equals));
         }
         assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+    }
+
+    @Test
+    void theEmbeddedArchiveIsFoundAsAServiceAndItsAbsenceIsNamed() throws IOException {
+        ClassLoader own = ArchiveSettings.class.getClassLoader();
+        assertEquals("org.isosamp.local.LocalArchiveProvider", ArchiveSettings.embedded(own).getClass().getName());
+        // a build without the local archive (a plug-in jar): no services file
+        ClassLoader without = new ClassLoader(own) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                return name.startsWith("META-INF/services/") ? Collections.emptyEnumeration() : super.getResources(name);
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> ArchiveSettings.embedded(without));
+        assertEquals("no embedded local archive in this build (no org.isosamp.archive.EmbeddedArchive service on the "
+                     + "class path): name the archive by its URL instead of 'local'", e.getMessage());
     }
 
     @Test
