@@ -24,7 +24,6 @@ import org.isosamp.model.ColumnMeta;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
 import org.isosamp.model.TableMeta;
-import org.isosamp.products.ProductCache;
 
 /**
  * The ISO Data Archive, as a library: everything {@code astroquery.esa.iso}

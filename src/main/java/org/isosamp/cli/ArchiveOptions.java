@@ -1,30 +1,24 @@
 package org.isosamp.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import okhttp3.HttpUrl;
+import org.isosamp.archive.ArchiveSession;
+import org.isosamp.archive.ArchiveSettings;
 import org.isosamp.archive.IsoArchive;
-import org.isosamp.local.LocalArchive;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * Options every archive command shares: which archive, how chatty. The archive
- * is {@code --archive}, else {@code $ISO_SAMP_ARCHIVE}, else {@code archive=} in
- * {@code $XDG_CONFIG_HOME/iso-samp/config.properties} (default
- * {@code ~/.config/...}), else the production IDA. {@code local} starts the
- * embedded local archive for the command's duration.
+ * Options every archive command shares: which archive, how chatty, which product cache. A thin layer: the choice
+ * (the option, else {@code $ISO_SAMP_ARCHIVE}, else {@code archive=} in
+ * {@code $XDG_CONFIG_HOME/iso-samp/config.properties}, else the production IDA) and the session, with the
+ * embedded local archive started for the command's duration, are {@link ArchiveSettings}' and
+ * {@link ArchiveSession}'s; this class reads the options, sets the logging and hands them over.
  */
 public final class ArchiveOptions {
-
-    static final String ENV = "ISO_SAMP_ARCHIVE";
-
-    /** The keys the config file may hold (the README lists them); any other is refused with its file and line. */
-    static final java.util.List<String> CONFIG_KEYS = java.util.List.of("archive");
 
     @Option(names = "--archive", paramLabel = "local|URL", converter = ArchiveChoice.class,
             description = "the archive: 'local' (embedded, synthetic samples) or its base URL "
@@ -42,81 +36,51 @@ public final class ArchiveOptions {
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "product cache folder (default: ~/.cache/iso-samp/products; $XDG_CACHE_HOME moves it)")
-    java.nio.file.Path cacheDir;
-
-    private java.nio.file.Path cache() {
-        return noCache ? null : cacheDir != null ? cacheDir : IsoArchive.defaultCacheDir();
-    }
-
-    /** An open archive, and the local one behind it if any. */
-    public record Session(IsoArchive archive, LocalArchive local) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (local != null) {
-                local.close();
-            }
-        }
-    }
+    Path cacheDir;
 
     /** {@code --archive}: {@code local} or an http(s) URL, else a usage error (exit 2) before anything starts. */
-    static final class ArchiveChoice implements picocli.CommandLine.ITypeConverter<String> {
+    static final class ArchiveChoice implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            String v = value.trim();
-            if (!v.equalsIgnoreCase("local") && HttpUrl.parse(v) == null) {
-                throw new picocli.CommandLine.TypeConversionException(
-                    "\"" + value + "\" is neither 'local' nor an http(s) URL");
+            try {
+                ArchiveSettings.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            return v;
+            return value.trim();
         }
     }
 
-    Session open() throws IOException {
+    /** @return the settings chosen: the archive as {@link ArchiveSettings#chosen}, the cache as the options say */
+    ArchiveSettings settings() throws IOException {
+        return withCache(ArchiveSettings.chosen(archive));
+    }
+
+    private ArchiveSettings withCache(ArchiveSettings s) {
+        return noCache ? s.withoutCache() : cacheDir != null ? s.withCacheDir(cacheDir) : s;
+    }
+
+    /** Sets the logging ({@code -v}), then opens the archive chosen. */
+    ArchiveSession open() throws IOException {
         // without -v, JUL prints nothing (the launcher turned its handlers off); -v shows FINE and up
         Logger.getLogger("org.isosamp").setLevel(verbose ? Level.FINE : Level.WARNING);
         Logger.getLogger("").setLevel(verbose ? Level.FINE : Level.WARNING);
         for (var h : Logger.getLogger("").getHandlers()) {
             h.setLevel(verbose ? Level.FINE : Level.OFF);
         }
-        String choice = choice(archive);
-        if (choice == null) {
-            return new Session(new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient(), cache()),
-                               null);
-        }
-        if (choice.equalsIgnoreCase("local")) {
-            LocalArchive local = LocalArchive.builder().port(0).start();
-            // the local archive is new every time: its products are not worth caching
-            HttpUrl base = HttpUrl.get(local.baseUrl().toString());
-            return new Session(new IsoArchive(base, IsoArchive.defaultHttpClient(base), null), local);
-        }
-        HttpUrl url = HttpUrl.parse(choice);
-        if (url == null) {
-            // --archive was checked as it was read: this came from the environment or the config file
-            throw new IOException("archive \"" + choice + "\" (from " + (archive != null ? "--archive"
-                : System.getenv(ENV) != null && !System.getenv(ENV).isBlank() ? "$" + ENV : configFile().toString())
-                + ") is neither 'local' nor an http(s) URL");
-        }
-        return new Session(new IsoArchive(url, IsoArchive.defaultHttpClient(url), cache()), null);
+        return settings().open();
     }
 
-    /**
-     * @param option the {@code --archive} value, or null
-     * @return the archive chosen, trimmed: the option, else {@code $ISO_SAMP_ARCHIVE}, else the config file; null
-     *         for the production archive
-     */
-    private static String choice(String option) throws IOException {
-        String choice = option != null ? option : System.getenv(ENV);
-        if (choice == null || choice.isBlank()) {
-            choice = configured();
-        }
-        return choice == null || choice.isBlank() ? null : choice.trim();
+    /** An archive object for cache management only: the environment and config file are not read. */
+    ArchiveSession openForCache() {
+        return withCache(ArchiveSettings.production()).openForCache();
     }
 
     /**
      * A guess, before picocli has read the command line, at whether the archive will be at an https URL, so that
-     * the launcher can prepare the right HTTP client meanwhile (TLS costs a quarter of a second to set up; see
-     * {@link IsoArchive#prepareDefaultHttpClient}). It reads {@code --archive X} or {@code --archive=X} up to
-     * {@code --}, then falls back as {@link #open} does. A wrong guess costs time, never behaviour.
+     * the launcher can prepare the right HTTP client meanwhile (see {@link IsoArchive#prepareDefaultHttpClient}).
+     * It reads {@code --archive X} or {@code --archive=X} up to {@code --}, then guesses as
+     * {@link ArchiveSettings#httpsLikely} does.
      *
      * @param args the command line
      * @return false for {@code local} and {@code http://} archives, true otherwise (production, https, unreadable)
@@ -130,76 +94,6 @@ public final class ArchiveOptions {
                 option = args[i].substring("--archive=".length());
             }
         }
-        String choice;
-        try {
-            choice = choice(option);
-        } catch (IOException | RuntimeException e) {
-            return true; // open() will say what is wrong
-        }
-        if (choice == null) {
-            return IsoArchive.PRODUCTION_BASE.isHttps();
-        }
-        if (choice.equalsIgnoreCase("local")) {
-            return false;
-        }
-        HttpUrl url = HttpUrl.parse(choice);
-        return url == null || url.isHttps();
-    }
-
-    /** An archive object for cache management only: nothing is started or contacted (so no TLS is set up). */
-    Session openForCache() {
-        HttpUrl none = HttpUrl.get("http://127.0.0.1/");
-        return new Session(new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient(none), cache()),
-                           null);
-    }
-
-    static Path configFile() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path dir = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return dir.resolve("iso-samp").resolve("config.properties");
-    }
-
-    private static String configured() throws IOException {
-        Path f = configFile();
-        if (!Files.isRegularFile(f)) {
-            return null;
-        }
-        return readConfig(f).getProperty("archive");
-    }
-
-    /**
-     * Reads a config file ({@code java.util.Properties} syntax), refusing a key not in {@link #CONFIG_KEYS}: a
-     * misspelt key would otherwise be ignored without a word.
-     *
-     * @throws IOException naming the file, the line and the key
-     */
-    static Properties readConfig(Path f) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(f)) {
-            p.load(in);
-        }
-        if (CONFIG_KEYS.containsAll(p.stringPropertyNames())) {
-            return p;
-        }
-        // find the line of the first unknown key (Properties forgets lines); continuation lines never start a key
-        java.util.List<String> lines = Files.readAllLines(f, java.nio.charset.StandardCharsets.ISO_8859_1);
-        boolean continued = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).stripLeading();
-            boolean startsKey = !continued && !line.isEmpty() && line.charAt(0) != '#' && line.charAt(0) != '!';
-            continued = line.matches("(?s).*(?<!\\\\)(\\\\\\\\)*\\\\$");
-            if (startsKey) {
-                Properties one = new Properties();
-                one.load(new java.io.StringReader(line.replaceAll("\\\\$", "")));
-                for (String key : one.stringPropertyNames()) {
-                    if (!CONFIG_KEYS.contains(key)) {
-                        throw new IOException(f + ":" + (i + 1) + ": unknown key \"" + key + "\" (known keys: "
-                                              + String.join(", ", CONFIG_KEYS) + ")");
-                    }
-                }
-            }
-        }
-        throw new IOException(f + ": unknown keys " + p.stringPropertyNames() + " (known keys: "
-                              + String.join(", ", CONFIG_KEYS) + ")");
+        return ArchiveSettings.httpsLikely(option);
     }
 }

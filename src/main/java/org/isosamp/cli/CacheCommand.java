@@ -41,7 +41,7 @@ public final class CacheCommand implements Callable<Integer> {
         if (archive.noCache) {
             throw new ParameterException(spec.commandLine(), "--no-cache leaves no cache to " + action);
         }
-        try (ArchiveOptions.Session s = archive.openForCache()) {
+        try (var s = archive.openForCache()) {
             switch (action) {
                 case clear -> {
                     Path dir = s.archive().cacheDir();

@@ -33,7 +33,7 @@ public final class ColumnsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveOptions.Session s = archive.open()) {
+        try (var s = archive.open()) {
             List<ColumnMeta> cols = s.archive().columns(table);
             if (full) {
                 List<List<String>> rows = new ArrayList<>();

@@ -104,7 +104,7 @@ public final class ConeCommand implements Callable<Integer> {
             TableFiles.formatName(outputFormat, outputFile.toString());
             target = OutputTarget.file(outputFile, IfExists.overwrite(overwrite));
         }
-        try (ArchiveOptions.Session s = archive.open()) {
+        try (var s = archive.open()) {
             NameResolver.Resolution where = NameResolver.configured(s.archive()).resolve(text);
             if (!archive.quiet && !text.matches("[+-]?[\\d.]+[\\s,]+[+-]?[\\d.]+")) {
                 err.println(where.describe());

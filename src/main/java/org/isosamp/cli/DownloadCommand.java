@@ -115,7 +115,7 @@ public final class DownloadCommand implements Callable<Integer> {
         IfExists ifExists = IfExists.overwrite(overwrite);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ArchiveOptions.Session s = archive.open()) {
+        try (var s = archive.open()) {
             if (fromQuery != null) {
                 tdts = tdtsOf(s.archive().query(fromQuery, 100_000, false, null));
             }

@@ -123,7 +123,7 @@ public final class ListenCommand implements Callable<Integer> {
             }
         }, "iso-samp listen shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (ArchiveOptions.Session s = archive.open(); SampOptions.Bus bus = samp.open()) {
+        try (var s = archive.open(); SampOptions.Bus bus = samp.open()) {
             SentTables sent = new SentTables();
             TablePublisher publisher = publishers == null ? null : publishers.create(bus, sent);
             AutoCloseable closePublisher = publisher instanceof AutoCloseable c ? c : () -> { };

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.isosamp.archive.ArchiveSession;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
@@ -30,13 +31,13 @@ final class LocalLinks {
      * @param quiet   whether to keep it to ourselves
      * @return how many cells link to the command's local archive
      */
-    static long note(ArchiveOptions.Session session, StarTable result, PrintWriter err, boolean quiet)
+    static long note(ArchiveSession session, StarTable result, PrintWriter err, boolean quiet)
             throws IOException {
-        if (session.local() == null || result == null) {
+        if (session.localPort().isEmpty() || result == null) {
             return 0;
         }
-        String base = "http://127.0.0.1:" + session.local().port() + "/";
-        String alias = "http://localhost:" + session.local().port() + "/";
+        String base = "http://127.0.0.1:" + session.localPort().getAsInt() + "/";
+        String alias = "http://localhost:" + session.localPort().getAsInt() + "/";
         long links = 0;
         int n = result.getColumnCount();
         try (RowSequence rs = result.getRowSequence()) {
@@ -53,18 +54,18 @@ final class LocalLinks {
     }
 
     /**
-     * As {@link #note(ArchiveOptions.Session, StarTable, PrintWriter, boolean)} for a result saved as it came (a
+     * As {@link #note(ArchiveSession, StarTable, PrintWriter, boolean)} for a result saved as it came (a
      * VOTable, or rows streamed into a file): the file's bytes are searched for the archive's URL, and when they do
      * not hold it, the cells of a file STIL recognises by itself (VOTable, FITS).
      *
      * @return how many times the file names the command's local archive
      */
-    static long noteFile(ArchiveOptions.Session session, Path file, PrintWriter err, boolean quiet)
+    static long noteFile(ArchiveSession session, Path file, PrintWriter err, boolean quiet)
             throws IOException {
-        if (session.local() == null || file == null || !Files.isRegularFile(file)) {
+        if (session.localPort().isEmpty() || file == null || !Files.isRegularFile(file)) {
             return 0;
         }
-        byte[] needle = ("http://127.0.0.1:" + session.local().port() + "/").getBytes(StandardCharsets.US_ASCII);
+        byte[] needle = ("http://127.0.0.1:" + session.localPort().getAsInt() + "/").getBytes(StandardCharsets.US_ASCII);
         long found = 0;
         int matched = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -93,10 +94,10 @@ final class LocalLinks {
         return found;
     }
 
-    private static void say(ArchiveOptions.Session session, long links, String what, PrintWriter err,
+    private static void say(ArchiveSession session, long links, String what, PrintWriter err,
                             boolean quiet) {
         if (links > 0 && !quiet) {
-            int port = session.local().port();
+            int port = session.localPort().getAsInt();
             err.println("note: " + links + " " + what + (links == 1 ? "" : "s") + " in this result point at the local "
                         + "archive on port " + port + ", which stops with this command; "
                         + "'iso-samp serve-local --port " + port + "' serves them again");

@@ -38,7 +38,7 @@ public final class PostcardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DownloadCommand.checkFilename(spec, filename);
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveOptions.Session s = archive.open()) {
+        try (var s = archive.open()) {
             Progress progress = new Progress(System.err, tdt, archive.quiet);
             try {
                 out.println(s.archive().postcard(tdt, dir, filename, IfExists.overwrite(overwrite), progress));

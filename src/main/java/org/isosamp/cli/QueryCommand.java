@@ -141,7 +141,7 @@ public final class QueryCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "iso-samp-abort-job");
-        try (ArchiveOptions.Session s = archive.open();
+        try (var s = archive.open();
              // a table file is started (format resolved, folder checked) before the query is sent
              TableFiles.Output table = target != null && !isVotable(outputFormat, Path.of(target.name()))
                      ? TableFiles.open(target, outputFormat) : null) {

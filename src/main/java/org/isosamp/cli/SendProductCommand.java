@@ -28,7 +28,7 @@ public final class SendProductCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration replyTimeout = send.replyTimeout();
-        try (ArchiveOptions.Session s = send.archive.open(); SampOptions.Bus bus = send.samp.openConnected();
+        try (var s = send.archive.open(); SampOptions.Bus bus = send.samp.openConnected();
              ProductSender sender = new ProductSender(bus.client(), bus.server(), s.archive(), new SentTables(),
                                                       replyTimeout, 1)) {
             ProductSender.Sent sent = sender.send(tdt, send.to);

@@ -67,7 +67,7 @@ public final class SendTableCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format is for --file");
         }
         Duration replyTimeout = send.replyTimeout();
-        try (ArchiveOptions.Session s = send.archive.open()) {
+        try (var s = send.archive.open()) {
             StarTable table;
             String label;
             if (file != null) {

@@ -25,7 +25,7 @@ public final class TablesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveOptions.Session s = archive.open()) {
+        try (var s = archive.open()) {
             for (TableMeta t : s.archive().tables(false)) {
                 out.println(describe && !t.description().isEmpty() ? t.name() + "\t" + t.description() : t.name());
             }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.isosamp.archive.ArchiveSettings;
 import org.isosamp.testing.ChildJvm;
 import org.isosamp.testing.SharedArchive;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ArchiveSelectionTest {
 
     @Test
     void environmentVariableNamesTheArchive(@TempDir Path dir) throws Exception {
-        String out = run(dir, Map.of(ArchiveOptions.ENV, SharedArchive.get().baseUrl().toString(),
+        String out = run(dir, Map.of(ArchiveSettings.ENV, SharedArchive.get().baseUrl().toString(),
                                      "XDG_CONFIG_HOME", dir.toString()));
         assertTrue(out.startsWith("0\n"), out);
         assertTrue(out.lines().toList().contains("ida.observations"), out);
@@ -50,7 +51,7 @@ class ArchiveSelectionTest {
         Path conf = dir.resolve("iso-samp").resolve("config.properties");
         Files.createDirectories(conf.getParent());
         Files.writeString(conf, "archive=http://127.0.0.1:1/nida-sl-tap/\n");
-        String out = run(dir, Map.of(ArchiveOptions.ENV, SharedArchive.get().baseUrl().toString(),
+        String out = run(dir, Map.of(ArchiveSettings.ENV, SharedArchive.get().baseUrl().toString(),
                                      "XDG_CONFIG_HOME", dir.toString()));
         assertTrue(out.startsWith("0\n"), out);
         assertTrue(out.lines().toList().containsAll(List.of("ida.observations", "ivoa.ssap")), out);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
+import org.isosamp.archive.ArchiveSettings;
 import org.junit.jupiter.api.Test;
 
 /** The launcher's early guess at whether the archive is https (which client to prepare while picocli parses). */
@@ -27,7 +28,7 @@ class HttpsHintTest {
 
     @Test
     void withoutTheOptionTheDefaultIsTheHttpsProductionArchive() {
-        assumeTrue(System.getenv(ArchiveOptions.ENV) == null && !Files.exists(ArchiveOptions.configFile()),
+        assumeTrue(System.getenv(ArchiveSettings.ENV) == null && !Files.exists(ArchiveSettings.configFile()),
                    "no archive chosen in the environment or the config file");
         assertTrue(hint("query", "SELECT 1"));
         assertTrue(hint("query", "--", "--archive", "local"), "after --, --archive is the ADQL, not an option");

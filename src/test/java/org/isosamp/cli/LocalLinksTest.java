@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.isosamp.archive.ArchiveSession;
+import org.isosamp.archive.ArchiveSettings;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.local.LocalArchive;
 import org.isosamp.testing.SharedArchive;
@@ -73,11 +75,11 @@ class LocalLinksTest {
 
     @Test
     void aFileIsSearchedForTheUrlAsBytes(@TempDir Path dir) throws Exception {
-        try (LocalArchive local = LocalArchive.builder().port(0).start()) {
-            ArchiveOptions.Session session = new ArchiveOptions.Session(SharedArchive.client(), local);
-            String base = "http://127.0.0.1:" + local.port() + "/";
-            Path f = Files.writeString(dir.resolve("x.vot"), "<TD>hhttp://127.0.0.1:" + local.port() + "/a</TD>"
-                + "<TD>" + base + "b</TD><TD>http://127.0.0.1:" + (local.port() + 1) + "/c</TD>");
+        try (ArchiveSession session = ArchiveSettings.local().open()) {
+            int port = session.localPort().getAsInt();
+            String base = "http://127.0.0.1:" + port + "/";
+            Path f = Files.writeString(dir.resolve("x.vot"), "<TD>hhttp://127.0.0.1:" + port + "/a</TD>"
+                + "<TD>" + base + "b</TD><TD>http://127.0.0.1:" + (port + 1) + "/c</TD>");
             java.io.StringWriter err = new java.io.StringWriter();
             assertEquals(2, LocalLinks.noteFile(session, f, new java.io.PrintWriter(err), false));
             assertTrue(NOTE.matcher(err.toString().strip()).matches(), err.toString());

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.isosamp.IsoSamp;
-import org.isosamp.products.ProductCache;
+import org.isosamp.archive.ProductCache;
 import org.isosamp.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

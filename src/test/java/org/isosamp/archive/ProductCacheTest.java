@@ -1,4 +1,4 @@
-package org.isosamp.products;
+package org.isosamp.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

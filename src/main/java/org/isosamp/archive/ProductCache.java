@@ -1,4 +1,4 @@
-package org.isosamp.products;
+package org.isosamp.archive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
