@@ -39,6 +39,11 @@ import uk.ac.starlink.table.StarTable;
 /** TapClient against the real embedded local archive on loopback. */
 class TapClientLocalTest {
 
+    /** @return a sync query with this MAXREC and no listeners */
+    private static QueryRequest sync(String adql, long maxrec) {
+        return QueryRequest.builder(adql).maxrec(maxrec).build();
+    }
+
     static final String M31 = "SELECT tdt,ra,dec,aotname,target FROM ida.observations WHERE "
             + "INTERSECTS(CIRCLE('ICRS',10.68470833,41.26875,0.08333333333333333),ida.observations.s_region_fov)=1";
     static final String REV800 = "SELECT tdt, revno, aotname, ra, dec FROM ida.observations "
@@ -94,7 +99,7 @@ class TapClientLocalTest {
 
     @Test
     void syncConeQueryGives49RowsWithRaInHours() throws IOException {
-        QueryResult r = esa().query(QueryRequest.builder(M31).maxrec(10_000).build());
+        QueryResult r = esa().query(sync(M31, 10_000));
         StarTable t = r.table();
         assertTrue(t.isRandom());
         assertEquals(49, t.getRowCount());
@@ -110,7 +115,8 @@ class TapClientLocalTest {
         List<long[]> calls = new CopyOnWriteArrayList<>();
         DataClient.Listener received = (bytes, total) -> calls.add(new long[] {bytes, total});
         java.nio.file.Path vot = dir.resolve("m31.vot");
-        esa().queryToVotable(QueryRequest.builder(M31).maxrec(10_000).progress(received).build(), OutputTarget.file(vot, IfExists.REFUSE)).overflow();
+        esa().queryToVotable(QueryRequest.builder(M31).maxrec(10_000).progress(received).build(),
+                             OutputTarget.file(vot, IfExists.REFUSE));
         assertFalse(calls.isEmpty());
         long[] last = calls.get(calls.size() - 1);
         assertEquals(java.nio.file.Files.size(vot), last[0], "every byte of the saved answer was reported");
@@ -119,20 +125,22 @@ class TapClientLocalTest {
             assertEquals(last[1], calls.get(i)[1], "one total throughout (-1: chunked, no length)");
         }
         calls.clear();
-        esa().query(QueryRequest.builder(M31).maxrec(10_000).async(true).progress(received).build()); // async: the result document is counted
+        // async: the result document is counted
+        esa().query(QueryRequest.builder(M31).maxrec(10_000).async(true).progress(received).build());
         assertEquals(java.nio.file.Files.size(vot), calls.get(calls.size() - 1)[0], "the same answer, by job");
     }
 
     @Test
     void syncFilterQueryGives8Rows() throws IOException {
-        assertEquals(8, strict().query(QueryRequest.builder(REV800).maxrec(1000).build()).table().getRowCount());
+        assertEquals(8, strict().query(sync(REV800, 1000)).table().getRowCount());
     }
 
     @Test
     void asyncConeQueryReportsPhasesAndDeletesTheJob() throws IOException {
         List<String> phases = new CopyOnWriteArrayList<>();
         seen.clear();
-        QueryResult r = esa().query(QueryRequest.builder(M31).maxrec(10_000).async(true).jobListener(phases::add).build());
+        QueryResult r = esa().query(QueryRequest.builder(M31).maxrec(10_000).async(true).jobListener(phases::add)
+                                                .build());
         assertEquals(49, r.table().getRowCount());
         readAllCells(r.table());
         assertTrue(phases.contains("COMPLETED"), phases.toString());
@@ -168,7 +176,7 @@ class TapClientLocalTest {
 
     @Test
     void maxrecReachedIsReportedAsOverflow() throws IOException {
-        QueryResult r = esa().query(QueryRequest.builder(M31).maxrec(5).build());
+        QueryResult r = esa().query(sync(M31, 5));
         assertEquals(5, r.table().getRowCount());
         assertTrue(r.overflow());
         QueryResult a = esa().query(QueryRequest.builder(M31).maxrec(5).async(true).build());
@@ -178,7 +186,7 @@ class TapClientLocalTest {
 
     @Test
     void largeMaxrecIsNoOverflow() throws IOException {
-        QueryResult r = esa().query(QueryRequest.builder(M31).maxrec(100_000).build());
+        QueryResult r = esa().query(sync(M31, 100_000));
         assertEquals(49, r.table().getRowCount());
         assertFalse(r.overflow());
     }
@@ -192,7 +200,7 @@ class TapClientLocalTest {
 
     @Test
     void badAdqlSyncNamesUrlStatusAndServerMessage() {
-        ArchiveException e = assertThrows(ArchiveException.class, () -> esa().query(QueryRequest.builder("DUFF QUERY").maxrec(10).build()));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> esa().query(sync("DUFF QUERY", 10)));
         String sync = archive.tapUrl() + "/sync";
         assertTrue(e.getMessage().contains(sync), e.getMessage());
         assertTrue(e.getMessage().contains("400"), e.getMessage());
@@ -205,7 +213,8 @@ class TapClientLocalTest {
     void badAdqlAsyncGivesTheJobsErrorText() {
         List<String> phases = new CopyOnWriteArrayList<>();
         ArchiveException e = assertThrows(ArchiveException.class,
-                () -> strict().query(QueryRequest.builder("DUFF QUERY").maxrec(10).async(true).jobListener(phases::add).build()));
+                () -> strict().query(QueryRequest.builder("DUFF QUERY").maxrec(10).async(true)
+                                                 .jobListener(phases::add).build()));
         assertTrue(e.serverMessage().contains("Cannot parse query"), e.getMessage());
         assertTrue(e.url().contains("/async/"), e.url());
         assertTrue(phases.contains("ERROR"), phases.toString());
@@ -215,7 +224,7 @@ class TapClientLocalTest {
     void trailingSlashBaseMakesNoDoubleSlash() throws IOException {
         seen.clear();
         TapClient c = new TapClient(http, HttpUrl.get(archive.tapUrl() + "/"));
-        assertEquals(8, c.query(QueryRequest.builder(REV800).maxrec(100).build()).table().getRowCount());
+        assertEquals(8, c.query(sync(REV800, 100)).table().getRowCount());
         assertTrue(seen.stream().noneMatch(u -> u.encodedPath().contains("//")), seen.toString());
     }
 
@@ -254,7 +263,7 @@ class TapClientLocalTest {
     @Test
     void votableFileIsByteForByteTheArchivesAnswer(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("m31.vot");
-        assertTrue(esa().queryToVotable(QueryRequest.builder(M31).maxrec(20).build(), OutputTarget.file(f, IfExists.REFUSE)).overflow());
+        assertTrue(esa().queryToVotable(sync(M31, 20), OutputTarget.file(f, IfExists.REFUSE)).overflow());
         byte[] direct;
         Request req = new Request.Builder().url(archive.tapUrl() + "/sync").post(new FormBody.Builder()
                 .add("REQUEST", "doQuery").add("LANG", "ADQL").add("FORMAT", "votable").add("MAXREC", "20")
