@@ -33,7 +33,9 @@ import org.isosamp.products.ProductCache;
  *
  * <pre>
  * IsoArchive ida = new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient());
- * QueryResult r = ida.query(QueryRequest.builder("SELECT TOP 10 * FROM ida.observations").maxrec(1000).build());
+ * QueryRequest q = QueryRequest.builder("SELECT TOP 10 * FROM ida.observations").maxrec(1000).build();
+ * QueryResult r = ida.query(q);                                     // rows in memory
+ * ida.queryToFile(q, OutputTarget.file(Path.of("top10.fits"), IfExists.REFUSE), null);  // or into a file
  * Path tar = ida.download("80000203", RetrievalType.OBSERVATION, ProductLevel.DEFAULT_DATA_SET,
  *                         Path.of("."), "80000203", null);          // ./80000203.tar
  * </pre>
