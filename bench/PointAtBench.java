@@ -161,7 +161,8 @@ public class PointAtBench {
         }
 
         // positions where the archive has observations
-        QueryResult centres = archive.query("SELECT s_ra, s_dec FROM ivoa.obscore", 1_000_000, false, null);
+        QueryResult centres = archive.query(
+            org.isosamp.archive.QueryRequest.builder("SELECT s_ra, s_dec FROM ivoa.obscore").maxrec(1_000_000).build());
         StarTable t = centres.table();
         Random random = new Random(20261124);
         long seq = 0;

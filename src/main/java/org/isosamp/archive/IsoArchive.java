@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.isosamp.io.IfExists;
@@ -33,7 +32,9 @@ import org.isosamp.model.TableMeta;
  *
  * <pre>
  * IsoArchive ida = new IsoArchive(IsoArchive.PRODUCTION_BASE, IsoArchive.defaultHttpClient());
- * QueryResult r = ida.query("SELECT TOP 10 * FROM ida.observations", 1000, false, null);
+ * QueryRequest q = QueryRequest.builder("SELECT TOP 10 * FROM ida.observations").maxrec(1000).build();
+ * QueryResult r = ida.query(q);                                     // rows in memory
+ * ida.queryToFile(q, OutputTarget.file(Path.of("top10.fits"), IfExists.REFUSE), null);  // or into a file
  * Path tar = ida.download("80000203", RetrievalType.OBSERVATION, ProductLevel.DEFAULT_DATA_SET,
  *                         Path.of("."), "80000203", null);          // ./80000203.tar
  * </pre>
@@ -184,67 +185,59 @@ public final class IsoArchive {
     }
 
     /**
-     * Runs an ADQL query.
+     * Runs an ADQL query, its rows kept (random access).
      *
-     * @param maxrec most rows wanted (sent as MAXREC; {@link QueryResult#overflow()} says if more exist)
-     * @param async  run as a UWS job (cancel by interrupting the calling thread)
-     * @param phases receives the job's phases (async only); may be null
+     * @param request the query, MAXREC, sync or async, listeners
+     * @return the rows and the overflow flag ({@link QueryResult#overflow()}: more rows than MAXREC exist)
+     * @throws ArchiveException               on an HTTP error, the archive's QUERY_STATUS=ERROR (its own message),
+     *                                        a job in ERROR or ABORTED, or an answer that is not a VOTable
+     * @throws java.io.InterruptedIOException when the calling thread was interrupted (a sync call is cancelled, an
+     *                                        async job aborted and deleted)
+     * @throws IOException                    on network failures and timeouts
      */
-    public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases) throws IOException {
-        return query(adql, maxrec, async, phases, null);
+    public QueryResult query(QueryRequest request) throws IOException {
+        return tap.query(Objects.requireNonNull(request, "request"));
     }
 
     /**
-     * As {@link #query(String, long, boolean, Consumer)}, telling {@code received} the bytes of the answer read so
-     * far and its length (-1 when the archive does not say), e.g. for a progress bar; it may be null.
+     * Runs an ADQL query and streams its table into {@code sink} as the answer arrives, in one pass: the sink may
+     * take the rows as good only when this returns (a QUERY_STATUS=ERROR may follow the rows).
+     *
+     * @return no table; the overflow flag and the parameters that followed the rows
+     * @throws ArchiveException as {@link #query}, and when the answer breaks off as malformed XML
+     * @throws IOException      as {@link #query}, or the sink's own failure
      */
-    public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases,
-                             DataClient.Listener received) throws IOException {
-        return tap.query(requireAdql(adql), maxrec, async, phases, received);
-    }
-
-    private static String requireAdql(String adql) {
-        if (adql == null || adql.isBlank()) {
-            throw new IllegalArgumentException("ADQL query is empty");
-        }
-        return adql;
+    public QueryResult queryToSink(QueryRequest request, uk.ac.starlink.table.TableSink sink) throws IOException {
+        return tap.queryToSink(Objects.requireNonNull(request, "request"), sink);
     }
 
     /**
-     * Runs an ADQL query and saves the archive's VOTable answer, checked but not rewritten,
-     * under exactly {@code file} (or straight into a device, FIFO or stream).
+     * Runs an ADQL query and saves the archive's VOTable answer, checked but not rewritten, under exactly
+     * {@code file} (or straight into a device, FIFO or stream).
      *
      * @param file where the answer goes, made with the caller's choice for an existing file
      *             ({@link OutputTarget#file}) before the query is sent
-     * @return true when the archive reported OVERFLOW (more rows than {@code maxrec} exist)
+     * @return no table; the overflow flag (true when more rows than MAXREC exist)
      */
-    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases,
-                                  OutputTarget file) throws IOException {
-        return queryToVotable(adql, maxrec, async, phases, file, null);
-    }
-
-    /** As {@link #queryToVotable(String, long, boolean, Consumer, OutputTarget)}, with a {@code received} listener as {@link #query}'s. */
-    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases,
-                                  OutputTarget file, DataClient.Listener received) throws IOException {
-        return tap.queryToVotable(requireAdql(adql), maxrec, async, phases, file, received);
+    public QueryResult queryToVotable(QueryRequest request, OutputTarget file) throws IOException {
+        return tap.queryToVotable(Objects.requireNonNull(request, "request"), file);
     }
 
     /**
-     * Runs an ADQL query and streams its table into {@code sink} as the answer arrives (see
-     * {@link TapClient#queryToSink}): the sink may take the rows as good only when this returns.
+     * Runs an ADQL query into a file in any format, the way every face saves one ({@link QueryFiles}): a VOTable
+     * as the archive sent it, any other format with the rows streamed in as they arrive. Check the format first
+     * with {@link QueryFiles#checkFormat}, and make the target before calling, so that neither costs a query.
      *
-     * @return no table; the overflow flag and the parameters that followed the rows
+     * @param target where the answer goes; nothing appears under a file's name unless the whole answer arrived
+     * @param format a STIL output format name ({@code votable}, {@code csv}, {@code fits}, ...), or null to go by
+     *               the target's extension
+     * @return the overflow flag and the rows written (-1 for a VOTable saved as it came)
+     * @throws uk.ac.starlink.table.TableFormatException when the format (or extension) is unknown, naming the
+     *                                                   known ones, before the query is sent
      */
-    public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases,
-                                   uk.ac.starlink.table.TableSink sink) throws IOException {
-        return queryToSink(adql, maxrec, async, phases, sink, null);
-    }
-
-    /** As {@link #queryToSink(String, long, boolean, Consumer, uk.ac.starlink.table.TableSink)}, with a {@code received} listener as {@link #query}'s. */
-    public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases,
-                                   uk.ac.starlink.table.TableSink sink, DataClient.Listener received)
+    public QueryFiles.Saved queryToFile(QueryRequest request, OutputTarget target, String format)
             throws IOException {
-        return tap.queryToSink(requireAdql(adql), maxrec, async, phases, sink, received);
+        return QueryFiles.save(tap, request, target, format);
     }
 
     /** @return the archive's tables, with their columns if asked */
@@ -277,7 +270,7 @@ public final class IsoArchive {
      */
     public QueryResult cone(String table, double raDeg, double decDeg, double radiusDeg, long maxrec)
             throws IOException {
-        return query(coneQuery(table, raDeg, decDeg, radiusDeg), maxrec, false, null);
+        return query(QueryRequest.builder(coneQuery(table, raDeg, decDeg, radiusDeg)).maxrec(maxrec).build());
     }
 
     /** @return the ADQL of a cone search, numbers validated (nothing else reaches the query) */

@@ -4,9 +4,10 @@ import java.util.function.Consumer;
 
 /**
  * Hears an asynchronous (UWS) query's job: where it was created, then each phase it enters (QUEUED, EXECUTING,
- * COMPLETED, ...), once per change. Pass one wherever a query takes a {@code Consumer<String> phases}; a plain
- * consumer hears the phases only. Called on the querying thread; a face decides what to show.
+ * COMPLETED, ...), once per change. Give one to {@link QueryRequest.Builder#jobListener}; a lambda
+ * ({@code phases::add}) hears the phases only. Called on the querying thread; a face decides what to show.
  */
+@FunctionalInterface
 public interface JobListener extends Consumer<String> {
 
     /**
@@ -14,7 +15,9 @@ public interface JobListener extends Consumer<String> {
      *
      * @param jobUrl the job's URL (its phase, results and error are below it)
      */
-    void created(String jobUrl);
+    default void created(String jobUrl) {
+        // a listener of phases alone has nothing to do here
+    }
 
     /**
      * The job entered a new phase.

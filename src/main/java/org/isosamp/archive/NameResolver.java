@@ -280,7 +280,7 @@ public final class NameResolver {
             in.append(in.length() == 0 ? "" : ", ").append('\'').append(v.replace("'", "''")).append('\'');
         }
         String adql = "SELECT ra_deg, dec FROM ida.observations WHERE UPPER(target) IN (" + in + ")";
-        QueryResult r = archive.query(adql, 100_000, false, null);
+        QueryResult r = archive.query(QueryRequest.builder(adql).build());
         StarTable t = r.table();
         // the mean of unit vectors, so that targets near RA 0 average right
         double x = 0;

@@ -49,7 +49,8 @@ import uk.ac.starlink.table.TableSink;
  *
  * <pre>{@code
  * TapClient tap = new TapClient(http, HttpUrl.get("https://nida.esac.esa.int/nida-sl-tap/tap"));
- * QueryResult r = tap.query("SELECT tdt, ra_deg, dec FROM ida.observations WHERE revno=800", 10_000, false, null);
+ * QueryResult r = tap.query(QueryRequest.builder("SELECT tdt, ra_deg, dec FROM ida.observations WHERE revno=800")
+ *                                        .maxrec(10_000).build());
  * if (r.overflow()) { ... more rows than MAXREC ... }
  * }</pre>
  *
@@ -63,7 +64,7 @@ import uk.ac.starlink.table.TableSink;
  * STIL tables: separate RowSequence/RowAccess objects may be used from
  * different threads, a given one may not.
  */
-public final class TapClient {
+final class TapClient {
 
     private static final Logger LOG = Logger.getLogger(TapClient.class.getName());
 
@@ -88,11 +89,11 @@ public final class TapClient {
      * @param tapBase the TAP service root, e.g. {@code https://nida.esac.esa.int/nida-sl-tap/tap}
      *                (a trailing slash is tolerated)
      */
-    public TapClient(OkHttpClient http, HttpUrl tapBase) {
+    TapClient(OkHttpClient http, HttpUrl tapBase) {
         this(http, tapBase, null);
     }
 
-    /** As the public constructor, with the STIL storage policy for results (e.g. disk for huge answers). */
+    /** As the two-argument constructor, with the STIL storage policy for results (e.g. disk for huge answers). */
     TapClient(OkHttpClient http, HttpUrl tapBase, StoragePolicy storage) {
         this.http = BufferedReadSockets.reading(Objects.requireNonNull(http, "http"));
         this.noRedirect = this.http.newBuilder().followRedirects(false).followSslRedirects(false).build();
@@ -118,45 +119,28 @@ public final class TapClient {
     /**
      * Runs an ADQL query.
      *
-     * @param adql   the query, sent as is (no TOP added)
-     * @param maxrec MAXREC, always sent; the answer says {@link QueryResult#overflow()} when it was reached
-     * @param async  run as a UWS job (POST /async, poll with WAIT, fetch, delete) rather than POST /sync
-     * @param phases receives each new job phase (QUEUED, EXECUTING, COMPLETED, ...) when async; may be null
+     * @param request the query (sent as is, no TOP added), MAXREC (always sent), sync or async, listeners
      * @return the rows (random access) and the overflow flag
-     * @throws IllegalArgumentException when maxrec is negative
      * @throws ArchiveException         on an HTTP error, a QUERY_STATUS=ERROR, a job in ERROR/ABORTED, or a body that is not a VOTable
      * @throws InterruptedIOException   when the thread was interrupted (a sync call is cancelled; an async job is aborted and deleted)
      * @throws IOException              on network failures and timeouts
      */
-    public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases) throws IOException {
-        return query(adql, maxrec, async, phases, null);
-    }
-
-    /** As {@link #query(String, long, boolean, Consumer)}, reporting the answer's bytes as they arrive. */
-    public QueryResult query(String adql, long maxrec, boolean async, Consumer<String> phases,
-                             DataClient.Listener received) throws IOException {
-        return run(adql, maxrec, async, phases, TapAnswer.Target.TABLE, null, null, received);
+    QueryResult query(QueryRequest request) throws IOException {
+        return run(request, TapAnswer.Target.TABLE, null, null);
     }
 
     /**
      * Runs a query and saves the archive's VOTable answer as it came, once checked
      * (QUERY_STATUS not ERROR, a TABLE present): no parse, no rewrite. For a VOTable
-     * output file this is what a client should do; other formats go through {@link #query}.
+     * output file this is what a client should do; other formats go through {@link #queryToSink}.
      *
      * @param file where the VOTable goes ({@link OutputTarget}: a file appears, or is replaced, atomically, and
      *             nothing is written on failure; a device or stream is written straight)
-     * @return true when the archive reported OVERFLOW (more rows than maxrec exist)
+     * @return no table; the overflow flag (true when more rows than MAXREC exist)
      */
-    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, OutputTarget file)
-            throws IOException {
-        return queryToVotable(adql, maxrec, async, phases, file, null);
-    }
-
-    /** As {@link #queryToVotable(String, long, boolean, Consumer, OutputTarget)}, reporting the answer's bytes as they arrive. */
-    public boolean queryToVotable(String adql, long maxrec, boolean async, Consumer<String> phases, OutputTarget file,
-                                  DataClient.Listener received) throws IOException {
+    QueryResult queryToVotable(QueryRequest request, OutputTarget file) throws IOException {
         Objects.requireNonNull(file, "file");
-        return run(adql, maxrec, async, phases, TapAnswer.Target.VOTABLE_FILE, file, null, received).overflow();
+        return run(request, TapAnswer.Target.VOTABLE_FILE, file, null);
     }
 
     /**
@@ -174,27 +158,18 @@ public final class TapClient {
      * @throws ArchiveException as {@link #query}, and when the body breaks off as malformed XML
      * @throws IOException      on network failures and timeouts, or the sink's own failure
      */
-    public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases, TableSink sink)
-            throws IOException {
-        return queryToSink(adql, maxrec, async, phases, sink, null);
-    }
-
-    /** As {@link #queryToSink(String, long, boolean, Consumer, TableSink)}, reporting the answer's bytes as they arrive. */
-    public QueryResult queryToSink(String adql, long maxrec, boolean async, Consumer<String> phases, TableSink sink,
-                                   DataClient.Listener received) throws IOException {
+    QueryResult queryToSink(QueryRequest request, TableSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
-        return run(adql, maxrec, async, phases, TapAnswer.Target.SINK, null, sink, received);
+        return run(request, TapAnswer.Target.SINK, null, sink);
     }
 
-    /** @param received told the bytes of the answer (the result document) read so far, and its length or -1; may be null */
-    private QueryResult run(String adql, long maxrec, boolean async, Consumer<String> phases, TapAnswer.Target target,
-                            OutputTarget file, TableSink sink, DataClient.Listener received) throws IOException {
-        Objects.requireNonNull(adql, "adql");
-        if (maxrec < 0) {
-            throw new IllegalArgumentException("maxrec (" + maxrec + ") must be >= 0");
-        }
-        Reader reader = resp -> TapAnswer.read(resp, maxrec, target, file, sink, storage, received);
-        return async ? queryAsync(adql, maxrec, phases, reader) : querySync(adql, maxrec, reader);
+    private QueryResult run(QueryRequest request, TapAnswer.Target target, OutputTarget file, TableSink sink)
+            throws IOException {
+        String adql = request.adql();
+        long maxrec = request.maxrec();
+        Reader reader = resp -> TapAnswer.read(resp, maxrec, target, file, sink, storage, request.progress());
+        return request.async() ? queryAsync(adql, maxrec, request.jobListener(), reader)
+                               : querySync(adql, maxrec, reader);
     }
 
     /** Reads a response; the caller closes it. */
@@ -241,7 +216,7 @@ public final class TapClient {
 
     // ---------------------------------------------------------------- async
 
-    private QueryResult queryAsync(String adql, long maxrec, Consumer<String> phases, Reader reader)
+    private QueryResult queryAsync(String adql, long maxrec, JobListener phases, Reader reader)
             throws IOException {
         HttpUrl url = endpoint("async");
         LOG.fine(() -> "POST " + url + " QUERY=" + adql + " MAXREC=" + maxrec + " PHASE=RUN");
@@ -264,8 +239,8 @@ public final class TapClient {
         }
         HttpUrl jobUrl = job;
         LOG.fine(() -> "job " + jobUrl);
-        if (phases instanceof JobListener listener) {
-            listener.created(jobUrl.toString());
+        if (phases != null) {
+            phases.created(jobUrl.toString());
         }
         boolean cancelled = false;
         try {
@@ -290,7 +265,7 @@ public final class TapClient {
         }
     }
 
-    private QueryResult awaitJob(HttpUrl job, Consumer<String> phases, Reader reader)
+    private QueryResult awaitJob(HttpUrl job, JobListener phases, Reader reader)
             throws IOException {
         String last = null;
         long backoffMillis = 100;
@@ -500,7 +475,7 @@ public final class TapClient {
      * @throws ArchiveException when both ways fail
      * @throws IOException      on network failures and timeouts
      */
-    public List<TableMeta> tables(boolean withColumns) throws IOException {
+    List<TableMeta> tables(boolean withColumns) throws IOException {
         HttpUrl.Builder ub = endpoint("tables").newBuilder();
         if (!withColumns) {
             ub.addQueryParameter("detail", "min");
@@ -533,7 +508,7 @@ public final class TapClient {
     private List<TableMeta> tablesFromTapSchema(boolean withColumns) throws IOException {
         Map<String, String> descriptions = new LinkedHashMap<>();
         Map<String, List<ColumnMeta>> columns = new LinkedHashMap<>();
-        QueryResult t = query("SELECT table_name, description FROM TAP_SCHEMA.tables", METADATA_MAXREC, false, null);
+        QueryResult t = metadataQuery("SELECT table_name, description FROM TAP_SCHEMA.tables");
         warnOverflow(t, "TAP_SCHEMA.tables");
         forEachRow(t.table(), row -> {
             String name = row.get("table_name");
@@ -545,13 +520,13 @@ public final class TapClient {
         if (withColumns) {
             QueryResult c;
             try {
-                c = query("SELECT table_name, column_name, datatype, arraysize, unit, ucd, utype, description"
-                        + " FROM TAP_SCHEMA.columns", METADATA_MAXREC, false, null);
+                c = metadataQuery("SELECT table_name, column_name, datatype, arraysize, unit, ucd, utype, description"
+                                  + " FROM TAP_SCHEMA.columns");
             } catch (ArchiveException e) {
                 // TAP 1.0 TAP_SCHEMA has no arraysize column
                 LOG.fine(() -> "TAP_SCHEMA.columns with arraysize failed (" + e.getMessage() + "); retrying without");
-                c = query("SELECT table_name, column_name, datatype, unit, ucd, utype, description"
-                        + " FROM TAP_SCHEMA.columns", METADATA_MAXREC, false, null);
+                c = metadataQuery("SELECT table_name, column_name, datatype, unit, ucd, utype, description"
+                                  + " FROM TAP_SCHEMA.columns");
             }
             warnOverflow(c, "TAP_SCHEMA.columns");
             forEachRow(c.table(), row -> {
@@ -567,6 +542,10 @@ public final class TapClient {
         List<TableMeta> out = new ArrayList<>();
         columns.forEach((name, cols) -> out.add(new TableMeta(name, descriptions.get(name), cols)));
         return out;
+    }
+
+    private QueryResult metadataQuery(String adql) throws IOException {
+        return query(QueryRequest.builder(adql).maxrec(METADATA_MAXREC).build());
     }
 
     private static void warnOverflow(QueryResult r, String what) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.NameResolver;
+import org.isosamp.archive.QueryFiles;
+import org.isosamp.archive.QueryRequest;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.io.IfExists;
 import org.isosamp.io.OutputTarget;
@@ -101,7 +103,7 @@ public final class ConeCommand implements Callable<Integer> {
         // where the result goes is settled before anything is asked: a known format, a file we may (re)write
         OutputTarget target = null;
         if (outputFile != null) {
-            TableFiles.formatName(outputFormat, outputFile.toString());
+            QueryFiles.checkFormat(outputFormat, outputFile.toString());
             target = OutputTarget.file(outputFile, IfExists.overwrite(overwrite));
         }
         try (var s = archive.open()) {
@@ -110,14 +112,20 @@ public final class ConeCommand implements Callable<Integer> {
                 err.println(where.describe());
                 err.flush();
             }
-            QueryResult r = s.archive().cone(table, where.position().raDeg(), where.position().decDeg(), radius,
-                                             maxrec);
-            if (r.overflow()) {
-                err.println("warning: result truncated at MAXREC=" + maxrec + " rows");
-                err.flush();
+            QueryRequest request = QueryRequest.builder(IsoArchive.coneQuery(table, where.position().raDeg(),
+                    where.position().decDeg(), radius)).maxrec(maxrec).build();
+            if (target != null && print.columns.isEmpty()) {
+                // the whole answer to a file: as 'query --output-file' saves one
+                QueryFiles.Saved saved = s.archive().queryToFile(request, target, outputFormat);
+                warnIfOverflow(saved.overflow(), err);
+                LocalLinks.noteFile(s, target.path(), err, archive.quiet);
+                return 0;
             }
+            QueryResult r = s.archive().query(request);
+            warnIfOverflow(r.overflow(), err);
             StarTable result = print.select(r.table());
             if (target != null) {
+                // chosen columns: known only once the result's are, so the selection is saved from memory
                 TableFiles.save(result, target, outputFormat);
             } else {
                 print.print(result, out, maxLines);
@@ -125,5 +133,12 @@ public final class ConeCommand implements Callable<Integer> {
             LocalLinks.note(s, result, err, archive.quiet);
         }
         return 0;
+    }
+
+    private void warnIfOverflow(boolean overflow, PrintWriter err) {
+        if (overflow) {
+            err.println("warning: result truncated at MAXREC=" + maxrec + " rows");
+            err.flush();
+        }
     }
 }

@@ -3,15 +3,12 @@ package org.isosamp.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.isosamp.archive.DownloadOutcome;
 import org.isosamp.archive.IsoArchive;
-import org.isosamp.archive.QueryResult;
+import org.isosamp.archive.QueryRequest;
 import org.isosamp.io.IfExists;
 import org.isosamp.products.TarFiles;
-import uk.ac.starlink.table.RowSequence;
-import uk.ac.starlink.table.StarTable;
 import java.util.concurrent.Callable;
 import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
@@ -70,33 +67,6 @@ public final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", converter = OptionChecks.Positive.class, description = "downloads at once for several TDTs (default: ${DEFAULT-VALUE})")
     int parallel = 4;
 
-    /** @return the distinct TDTs of a result's {@code tdt} column, in row order */
-    static List<String> tdtsOf(QueryResult r) throws java.io.IOException {
-        StarTable t = r.table();
-        int col = -1;
-        for (int i = 0; i < t.getColumnCount(); i++) {
-            if (t.getColumnInfo(i).getName().equalsIgnoreCase("tdt")) {
-                col = i;
-            }
-        }
-        if (col < 0) {
-            throw new IllegalArgumentException("the query result has no tdt column to download");
-        }
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        try (RowSequence rs = t.getRowSequence()) {
-            while (rs.next()) {
-                Object v = rs.getCell(col);
-                if (v != null) {
-                    out.add(v.toString().trim());
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("the query returned no rows: nothing to download");
-        }
-        return new ArrayList<>(out);
-    }
-
     @Override
     public Integer call() throws Exception {
         OptionChecks.productLevelOnlyForObservations(spec, retrievalType);
@@ -117,7 +87,7 @@ public final class DownloadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (var s = archive.open()) {
             if (fromQuery != null) {
-                tdts = tdtsOf(s.archive().query(fromQuery, 100_000, false, null));
+                tdts = s.archive().query(QueryRequest.builder(fromQuery).build()).tdts();
             }
             if (tdts.size() == 1 && fromQuery == null) {
                 // one TDT: a failure is the command's one error line

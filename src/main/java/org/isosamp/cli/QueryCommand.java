@@ -9,11 +9,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.isosamp.archive.JobListener;
+import org.isosamp.archive.QueryFiles;
+import org.isosamp.archive.QueryRequest;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.io.FileErrors;
 import org.isosamp.io.IfExists;
 import org.isosamp.io.OutputTarget;
-import org.isosamp.table.TableFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,14 +66,6 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--max-lines", paramLabel = "N", converter = OptionChecks.NonNegative.class, description = "rows printed before eliding the middle (default: ${DEFAULT-VALUE}; 0 = all)")
     int maxLines = 20;
 
-    /** @return true when the output is a VOTable: format votable, or none and a .vot/.votable/.xml name */
-    static boolean isVotable(String format, Path file) {
-        if (format != null && !format.isBlank()) {
-            return format.trim().equalsIgnoreCase("votable");
-        }
-        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(vot|votable|xml)");
-    }
-
     /** Exit code after standard output's reader went away ({@code | head}): 128 + SIGPIPE, as a shell tool's. */
     static final int BROKEN_PIPE = 141;
 
@@ -92,18 +85,14 @@ public final class QueryCommand implements Callable<Integer> {
             if (outputFile == null) {
                 return null;
             }
-            if (!isVotable(outputFormat, outputFile)) {
-                TableFiles.formatName(outputFormat, outputFile.toString());
-            }
+            QueryFiles.checkFormat(outputFormat, outputFile.toString());
             return OutputTarget.file(outputFile, IfExists.overwrite(overwrite));
         }
         if (outputFormat == null || outputFormat.isBlank()) {
             throw new ParameterException(spec.commandLine(),
                 "--output-file - (standard output) needs --output-format, e.g. --output-format csv");
         }
-        if (!outputFormat.trim().equalsIgnoreCase("votable")) {
-            TableFiles.formatName(outputFormat, "-");
-        }
+        QueryFiles.checkFormat(outputFormat, "-");
         System.out.flush();
         // the bytes of file formats (FITS is binary) go to the descriptor, not through a Writer
         return OutputTarget.stream(new FileOutputStream(FileDescriptor.out), "standard output");
@@ -141,10 +130,7 @@ public final class QueryCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "iso-samp-abort-job");
-        try (var s = archive.open();
-             // a table file is started (format resolved, folder checked) before the query is sent
-             TableFiles.Output table = target != null && !isVotable(outputFormat, Path.of(target.name()))
-                     ? TableFiles.open(target, outputFormat) : null) {
+        try (var s = archive.open()) {
             if (async) {
                 Runtime.getRuntime().addShutdownHook(abort);
             }
@@ -166,17 +152,16 @@ public final class QueryCommand implements Callable<Integer> {
                 }
             };
             Progress received = new Progress(System.err, "query", archive.quiet);
-            QueryResult r;
+            QueryResult r = null;
+            QueryFiles.Saved saved = null;
             try {
-                if (table != null) {
-                    // the rows go into the file as the answer is parsed: one pass, nothing parsed twice
-                    r = s.archive().queryToSink(adql, maxrec, async, phases, table, received);
-                } else if (target != null) {
-                    // the archive's own VOTable, checked, saved as it came: no parse, no rewrite
-                    r = new QueryResult(null, s.archive().queryToVotable(adql, maxrec, async, phases, target,
-                                                                         received), maxrec);
+                QueryRequest request = QueryRequest.builder(adql).maxrec(maxrec).async(async)
+                        .jobListener(phases).progress(received).build();
+                if (target != null) {
+                    // the core decides how: the archive's VOTable as it came, or rows streamed into a table file
+                    saved = s.archive().queryToFile(request, target, outputFormat);
                 } else {
-                    r = s.archive().query(adql, maxrec, async, phases, received);
+                    r = s.archive().query(request);
                 }
             } finally {
                 received.finish();
@@ -189,18 +174,15 @@ public final class QueryCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (table != null) {
-                // with the INFOs that followed the rows (QUERY_STATUS=OVERFLOW), as a whole-document reader has them
-                table.commit(r.trailingParameters());
-            }
-            if (r.overflow()) {
+            boolean overflow = saved != null ? saved.overflow() : r.overflow();
+            if (overflow) {
                 err.println("warning: result truncated at MAXREC=" + maxrec + " rows; more rows exist (raise --maxrec)");
                 err.flush();
             }
             if (target == null) {
                 print.print(print.select(r.table()), out, maxLines);
             } else if (!archive.quiet && target.path() != null) {
-                err.println(table != null ? "wrote " + rows(table.rows()) + " to " + outputFile : "wrote " + outputFile);
+                err.println(saved.rows() >= 0 ? "wrote " + rows(saved.rows()) + " to " + outputFile : "wrote " + outputFile);
                 err.flush();
             }
             if (target == null) {

@@ -74,7 +74,7 @@ public final class SendTableCommand implements Callable<Integer> {
                 table = read(file, format);
                 label = name != null ? name : file.getFileName().toString();
             } else {
-                QueryResult r = s.archive().query(adql, maxrec, false, null);
+                QueryResult r = s.archive().query(org.isosamp.archive.QueryRequest.builder(adql).maxrec(maxrec).build());
                 if (r.overflow()) {
                     PrintWriter err = spec.commandLine().getErr();
                     err.println("warning: result truncated at MAXREC=" + maxrec + " rows; more rows exist (raise"

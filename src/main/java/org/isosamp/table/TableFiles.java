@@ -33,7 +33,7 @@ import uk.ac.starlink.table.formats.CsvTableWriter;
  * <pre>{@code
  * OutputTarget file = OutputTarget.file(Path.of("obs.fits"), IfExists.REFUSE);  // an existing file: fails here
  * try (TableFiles.Output out = TableFiles.open(file, "fits")) {                 // unknown format: fails here
- *     QueryResult r = archive.queryToSink(adql, 100_000, false, null, out);
+ *     QueryResult r = archive.queryToSink(QueryRequest.builder(adql).build(), out);
  *     out.commit(r.trailingParameters());                                      // only now obs.fits exists
  * }                                                                            // not committed: nothing left
  * }</pre>

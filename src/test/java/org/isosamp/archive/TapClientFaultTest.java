@@ -39,6 +39,11 @@ import uk.ac.starlink.table.TableSink;
 /** Faults that the local archive cannot produce, on a mock server. */
 class TapClientFaultTest {
 
+    /** @return a sync query with this MAXREC and no listeners */
+    private static QueryRequest sync(String adql, long maxrec) {
+        return QueryRequest.builder(adql).maxrec(maxrec).build();
+    }
+
     @StartStop
     private final MockWebServer server = new MockWebServer();
 
@@ -70,7 +75,7 @@ class TapClientFaultTest {
     @Test
     void syncRequestShape() throws Exception {
         server.enqueue(vot(200, ONE_ROW));
-        QueryResult r = client().query("SELECT tdt FROM ida.observations", 123, false, null);
+        QueryResult r = client().query(sync("SELECT tdt FROM ida.observations", 123));
         assertEquals(1, r.table().getRowCount());
         assertEquals(80000203, ((Number) r.table().getCell(0, 0)).intValue());
         RecordedRequest req = server.takeRequest();
@@ -90,7 +95,7 @@ class TapClientFaultTest {
         server.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "text/html")
                 .body("<html><head><title>Oops</title></head><body><h1>Internal Server Error</h1>"
                         + "<p>Tomcat blew up</p></body></html>").build());
-        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("SELECT 1", 10, false, null));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query(sync("SELECT 1", 10)));
         assertEquals(500, e.status());
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
         assertTrue(e.getMessage().contains(server.url("/tap/sync").toString()), e.getMessage());
@@ -102,7 +107,7 @@ class TapClientFaultTest {
         server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "text/html")
                 .body("<html><body><ul><li><b>Status: </b>ERROR</li><li><b>Message: </b>Cannot parse query: "
                         + "column foo unknown</li></ul></body></html>").build());
-        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("SELECT foo", 10, false, null));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query(sync("SELECT foo", 10)));
         assertEquals("Cannot parse query: column foo unknown", e.serverMessage());
     }
 
@@ -111,7 +116,7 @@ class TapClientFaultTest {
         String msg = "net.sf.jsqlparser.parser.ParseException: Encountered unexpected token: \"DUFF\"";
         server.enqueue(vot(200, VOT_HEAD + "<INFO name=\"QUERY_STATUS\" value=\"" + msg.replace("\"", "&quot;")
                 + "\"/></RESOURCE></VOTABLE>"));
-        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("DUFF", 10, false, null));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query(sync("DUFF", 10)));
         assertEquals(msg, e.serverMessage());
     }
 
@@ -120,7 +125,7 @@ class TapClientFaultTest {
         String body = votable("OK", "<FIELD name=\"tdt\" datatype=\"int\"/>", "<TR><TD>1</TD></TR>")
                 .replace("</TABLE>", "</TABLE><INFO name=\"QUERY_STATUS\" value=\"ERROR\">query timed out</INFO>");
         server.enqueue(vot(200, body));
-        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("SELECT 1", 10, false, null));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query(sync("SELECT 1", 10)));
         assertEquals("query timed out", e.serverMessage());
     }
 
@@ -128,7 +133,7 @@ class TapClientFaultTest {
     void okWithHtmlBodyIsNotAVotable() {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
                 .body("<!DOCTYPE html><html><body><p>Scheduled maintenance<br></body></html>").build());
-        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query("SELECT 1", 10, false, null));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> client().query(sync("SELECT 1", 10)));
         assertTrue(e.getMessage().contains("not a VOTable"), e.getMessage());
         assertTrue(e.getMessage().contains("Scheduled maintenance"), e.getMessage());
     }
@@ -138,7 +143,7 @@ class TapClientFaultTest {
         OkHttpClient impatient = http.newBuilder().readTimeout(200, TimeUnit.MILLISECONDS).build();
         server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body(ONE_ROW).build());
         TapClient c = new TapClient(impatient, server.url("/tap"));
-        IOException e = assertThrows(IOException.class, () -> c.query("SELECT 1", 10, false, null));
+        IOException e = assertThrows(IOException.class, () -> c.query(sync("SELECT 1", 10)));
         assertInstanceOf(java.net.SocketTimeoutException.class, e);
     }
 
@@ -171,7 +176,7 @@ class TapClientFaultTest {
         List<String> phases = new ArrayList<>();
         Thread worker = new Thread(() -> {
             try {
-                client().query("SELECT 1", 10, true, phases::add);
+                client().query(sync("SELECT 1", 10).newBuilder().async(true).jobListener(phases::add).build());
                 outcome.complete(null);
             } catch (Throwable t) {
                 outcome.complete(t);
@@ -223,7 +228,8 @@ class TapClientFaultTest {
         });
         List<String> phases = new ArrayList<>();
         ArchiveException e = assertThrows(ArchiveException.class,
-                () -> client().query("SELECT * FROM ida.nope", 10, true, phases::add));
+                () -> client().query(sync("SELECT * FROM ida.nope", 10).newBuilder().async(true)
+                                      .jobListener(phases::add).build()));
         assertEquals("Table ida.nope does not exist", e.serverMessage());
         assertEquals(List.of("ERROR"), phases);
         List<String> seen = new ArrayList<>();
@@ -344,7 +350,7 @@ class TapClientFaultTest {
     void queryToSinkStreamsTheRowsAndNamesTheTableAfterTheUrl() throws Exception {
         server.enqueue(vot(200, binary2(1000)));
         Recorder sink = new Recorder(-1);
-        QueryResult r = client().queryToSink("SELECT n FROM t", 5000, false, null, sink);
+        QueryResult r = client().queryToSink(sync("SELECT n FROM t", 5000), sink);
         assertEquals(1000, sink.rows.size());
         assertEquals(999, ((Number) sink.rows.get(999)[0]).intValue());
         assertTrue(sink.ended);
@@ -360,7 +366,7 @@ class TapClientFaultTest {
                 + "<INFO name=\"note\" value=\"v\">more text</INFO>");
         server.enqueue(vot(200, body));
         server.enqueue(vot(200, body));
-        QueryResult streamed = client().queryToSink("SELECT 1", 2, false, null, new Recorder(-1));
+        QueryResult streamed = client().queryToSink(sync("SELECT 1", 2), new Recorder(-1));
         assertTrue(streamed.overflow());
         List<DescribedValue> trailing = streamed.trailingParameters();
         assertEquals(List.of("QUERY_STATUS", "note"), trailing.stream().map(v -> v.getInfo().getName()).toList());
@@ -368,7 +374,7 @@ class TapClientFaultTest {
         assertEquals("v", trailing.get(1).getValue());
         assertEquals("more text", trailing.get(1).getInfo().getDescription());
 
-        QueryResult read = client().query("SELECT 1", 2, false, null);
+        QueryResult read = client().query(sync("SELECT 1", 2));
         List<DescribedValue> params = read.table().getParameters();
         assertEquals(List.of("QUERY_STATUS", "QUERY_STATUS", "note"),
                      params.stream().map(v -> v.getInfo().getName()).toList());
@@ -383,10 +389,10 @@ class TapClientFaultTest {
                 "<TABLE><INFO name=\"before_rows\" value=\"0\"/>");
         server.enqueue(vot(200, body));
         server.enqueue(vot(200, body));
-        QueryResult streamed = client().queryToSink("SELECT 1", 2, false, null, new Recorder(-1));
+        QueryResult streamed = client().queryToSink(sync("SELECT 1", 2), new Recorder(-1));
         assertEquals(List.of("in_table", "QUERY_STATUS"),
                      streamed.trailingParameters().stream().map(v -> v.getInfo().getName()).toList());
-        List<String> names = client().query("SELECT 1", 2, false, null).table().getParameters().stream()
+        List<String> names = client().query(sync("SELECT 1", 2)).table().getParameters().stream()
                 .map(v -> v.getInfo().getName()).toList();
         assertEquals(1, names.stream().filter("before_rows"::equals).count(), names.toString());
         assertEquals(1, names.stream().filter("in_table"::equals).count(), names.toString());
@@ -404,14 +410,14 @@ class TapClientFaultTest {
         server.enqueue(vot(200, body));
         for (int i = 0; i < 2; i++) {
             Recorder sink = new Recorder(-1);
-            client().queryToSink("SELECT tdt, target FROM t", 10, false, null, sink);
+            client().queryToSink(sync("SELECT tdt, target FROM t", 10), sink);
             assertNotNull(sink.meta, "table announced");
             assertEquals(2, sink.meta.getColumnCount());
             assertEquals("target", sink.meta.getColumnInfo(1).getName());
             assertEquals(0, sink.rows.size());
             assertTrue(sink.ended);
         }
-        StarTable t = client().query("SELECT tdt, target FROM t", 10, false, null).table();
+        StarTable t = client().query(sync("SELECT tdt, target FROM t", 10)).table();
         assertEquals(0, t.getRowCount());
         assertEquals(2, t.getColumnCount());
     }
@@ -422,7 +428,7 @@ class TapClientFaultTest {
         server.enqueue(vot(200, body));
         Recorder sink = new Recorder(-1);
         ArchiveException e = assertThrows(ArchiveException.class,
-                () -> client().queryToSink("SELECT 1", 10, false, null, sink));
+                () -> client().queryToSink(sync("SELECT 1", 10), sink));
         assertEquals("query timed out", e.serverMessage());
         assertEquals(2, sink.rows.size(), "the rows came before the error: the sink must not keep them");
     }
@@ -433,7 +439,7 @@ class TapClientFaultTest {
                 .replace("value=\"ERROR\"/>", "value=\"ERROR\">Table ida.nope does not exist</INFO>")));
         Recorder sink = new Recorder(-1);
         ArchiveException e = assertThrows(ArchiveException.class,
-                () -> client().queryToSink("SELECT * FROM ida.nope", 10, false, null, sink));
+                () -> client().queryToSink(sync("SELECT * FROM ida.nope", 10), sink));
         assertEquals("Table ida.nope does not exist", e.serverMessage());
         assertEquals(null, sink.meta);
     }
@@ -442,8 +448,8 @@ class TapClientFaultTest {
     void sinkFailureStopsTheQueryWithTheSinksOwnException() {
         server.enqueue(vot(200, binary2(5000)));
         Recorder sink = new Recorder(100);
-        IOException e = assertThrows(IOException.class, () -> client().queryToSink("SELECT n FROM t", 10_000, false,
-                                                                                   null, sink));
+        IOException e = assertThrows(IOException.class,
+                () -> client().queryToSink(sync("SELECT n FROM t", 10_000), sink));
         assertSame(sink.failure, e);
         assertFalse(sink.ended);
         assertNoStilReaderLeft();
@@ -456,7 +462,7 @@ class TapClientFaultTest {
         server.enqueue(vot(200, cut));
         Recorder sink = new Recorder(-1);
         ArchiveException e = assertThrows(ArchiveException.class,
-                () -> client().queryToSink("SELECT n FROM t", 10_000, false, null, sink));
+                () -> client().queryToSink(sync("SELECT n FROM t", 10_000), sink));
         assertTrue(e.getMessage().contains("malformed"), e.getMessage());
         assertFalse(sink.ended, "a cut table is not ended");
         assertNoStilReaderLeft();
@@ -478,10 +484,10 @@ class TapClientFaultTest {
         String cut = TWO_ROWS.substring(0, TWO_ROWS.indexOf("<TR><TD>2"));
         server.enqueue(vot(200, cut));
         ArchiveException e = assertThrows(ArchiveException.class,
-                () -> client().queryToSink("SELECT 1", 10, false, null, new Recorder(-1)));
+                () -> client().queryToSink(sync("SELECT 1", 10), new Recorder(-1)));
         assertTrue(e.getMessage().contains("malformed"), e.getMessage());
         server.enqueue(vot(200, cut));
-        assertThrows(ArchiveException.class, () -> client().query("SELECT 1", 10, false, null));
+        assertThrows(ArchiveException.class, () -> client().query(sync("SELECT 1", 10)));
     }
 
     @Test
@@ -489,7 +495,8 @@ class TapClientFaultTest {
         String body = binary2(3000) + "\n<!-- served by a mock -->\n";
         server.enqueue(vot(200, body));
         Path f = dir.resolve("answer.vot");
-        assertFalse(client().queryToVotable("SELECT n FROM t", 10_000, false, null, OutputTarget.file(f, IfExists.REFUSE)));
+        assertFalse(client().queryToVotable(sync("SELECT n FROM t", 10_000), OutputTarget.file(f, IfExists.REFUSE))
+                            .overflow());
         assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(f));
         try (var s = Files.list(dir)) {
             assertEquals(List.of(f), s.toList());
@@ -502,7 +509,7 @@ class TapClientFaultTest {
                 "</TABLE><INFO name=\"QUERY_STATUS\" value=\"ERROR\">query timed out</INFO>")));
         Path f = dir.resolve("answer.vot");
         ArchiveException e = assertThrows(ArchiveException.class,
-                () -> client().queryToVotable("SELECT 1", 10, false, null, OutputTarget.file(f, IfExists.REFUSE)));
+                () -> client().queryToVotable(sync("SELECT 1", 10), OutputTarget.file(f, IfExists.REFUSE)).overflow());
         assertEquals("query timed out", e.serverMessage());
         try (var s = Files.list(dir)) {
             assertEquals(List.of(), s.toList());

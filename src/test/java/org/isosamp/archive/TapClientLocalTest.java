@@ -39,6 +39,11 @@ import uk.ac.starlink.table.StarTable;
 /** TapClient against the real embedded local archive on loopback. */
 class TapClientLocalTest {
 
+    /** @return a sync query with this MAXREC and no listeners */
+    private static QueryRequest sync(String adql, long maxrec) {
+        return QueryRequest.builder(adql).maxrec(maxrec).build();
+    }
+
     static final String M31 = "SELECT tdt,ra,dec,aotname,target FROM ida.observations WHERE "
             + "INTERSECTS(CIRCLE('ICRS',10.68470833,41.26875,0.08333333333333333),ida.observations.s_region_fov)=1";
     static final String REV800 = "SELECT tdt, revno, aotname, ra, dec FROM ida.observations "
@@ -94,7 +99,7 @@ class TapClientLocalTest {
 
     @Test
     void syncConeQueryGives49RowsWithRaInHours() throws IOException {
-        QueryResult r = esa().query(M31, 10_000, false, null);
+        QueryResult r = esa().query(sync(M31, 10_000));
         StarTable t = r.table();
         assertTrue(t.isRandom());
         assertEquals(49, t.getRowCount());
@@ -110,7 +115,8 @@ class TapClientLocalTest {
         List<long[]> calls = new CopyOnWriteArrayList<>();
         DataClient.Listener received = (bytes, total) -> calls.add(new long[] {bytes, total});
         java.nio.file.Path vot = dir.resolve("m31.vot");
-        esa().queryToVotable(M31, 10_000, false, null, OutputTarget.file(vot, IfExists.REFUSE), received);
+        esa().queryToVotable(QueryRequest.builder(M31).maxrec(10_000).progress(received).build(),
+                             OutputTarget.file(vot, IfExists.REFUSE));
         assertFalse(calls.isEmpty());
         long[] last = calls.get(calls.size() - 1);
         assertEquals(java.nio.file.Files.size(vot), last[0], "every byte of the saved answer was reported");
@@ -119,20 +125,22 @@ class TapClientLocalTest {
             assertEquals(last[1], calls.get(i)[1], "one total throughout (-1: chunked, no length)");
         }
         calls.clear();
-        esa().query(M31, 10_000, true, null, received); // async: the result document is counted
+        // async: the result document is counted
+        esa().query(QueryRequest.builder(M31).maxrec(10_000).async(true).progress(received).build());
         assertEquals(java.nio.file.Files.size(vot), calls.get(calls.size() - 1)[0], "the same answer, by job");
     }
 
     @Test
     void syncFilterQueryGives8Rows() throws IOException {
-        assertEquals(8, strict().query(REV800, 1000, false, null).table().getRowCount());
+        assertEquals(8, strict().query(sync(REV800, 1000)).table().getRowCount());
     }
 
     @Test
     void asyncConeQueryReportsPhasesAndDeletesTheJob() throws IOException {
         List<String> phases = new CopyOnWriteArrayList<>();
         seen.clear();
-        QueryResult r = esa().query(M31, 10_000, true, phases::add);
+        QueryResult r = esa().query(QueryRequest.builder(M31).maxrec(10_000).async(true).jobListener(phases::add)
+                                                .build());
         assertEquals(49, r.table().getRowCount());
         readAllCells(r.table());
         assertTrue(phases.contains("COMPLETED"), phases.toString());
@@ -149,7 +157,7 @@ class TapClientLocalTest {
     void aJobListenerHearsTheJobUrlFirstThenEachPhase() throws IOException {
         List<String> heard = new CopyOnWriteArrayList<>();
         seen.clear();
-        esa().query(M31, 10_000, true, new JobListener() {
+        esa().query(QueryRequest.builder(M31).maxrec(10_000).async(true).jobListener(new JobListener() {
             @Override
             public void created(String jobUrl) {
                 heard.add("created " + jobUrl);
@@ -159,7 +167,7 @@ class TapClientLocalTest {
             public void accept(String phase) {
                 heard.add(phase);
             }
-        });
+        }).build());
         HttpUrl poll = seen.stream().filter(u -> u.queryParameter("WAIT") != null).findFirst().orElseThrow();
         assertEquals("created " + poll.newBuilder().query(null).build(), heard.get(0), heard.toString());
         assertEquals(1, heard.stream().filter(h -> h.startsWith("created ")).count(), heard.toString());
@@ -168,17 +176,17 @@ class TapClientLocalTest {
 
     @Test
     void maxrecReachedIsReportedAsOverflow() throws IOException {
-        QueryResult r = esa().query(M31, 5, false, null);
+        QueryResult r = esa().query(sync(M31, 5));
         assertEquals(5, r.table().getRowCount());
         assertTrue(r.overflow());
-        QueryResult a = esa().query(M31, 5, true, null);
+        QueryResult a = esa().query(QueryRequest.builder(M31).maxrec(5).async(true).build());
         assertEquals(5, a.table().getRowCount());
         assertTrue(a.overflow());
     }
 
     @Test
     void largeMaxrecIsNoOverflow() throws IOException {
-        QueryResult r = esa().query(M31, 100_000, false, null);
+        QueryResult r = esa().query(sync(M31, 100_000));
         assertEquals(49, r.table().getRowCount());
         assertFalse(r.overflow());
     }
@@ -186,13 +194,13 @@ class TapClientLocalTest {
     @Test
     void negativeMaxrecIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> esa().query(M31, -1, false, null));
+                () -> esa().query(QueryRequest.builder(M31).maxrec(-1).build()));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
     }
 
     @Test
     void badAdqlSyncNamesUrlStatusAndServerMessage() {
-        ArchiveException e = assertThrows(ArchiveException.class, () -> esa().query("DUFF QUERY", 10, false, null));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> esa().query(sync("DUFF QUERY", 10)));
         String sync = archive.tapUrl() + "/sync";
         assertTrue(e.getMessage().contains(sync), e.getMessage());
         assertTrue(e.getMessage().contains("400"), e.getMessage());
@@ -205,7 +213,8 @@ class TapClientLocalTest {
     void badAdqlAsyncGivesTheJobsErrorText() {
         List<String> phases = new CopyOnWriteArrayList<>();
         ArchiveException e = assertThrows(ArchiveException.class,
-                () -> strict().query("DUFF QUERY", 10, true, phases::add));
+                () -> strict().query(QueryRequest.builder("DUFF QUERY").maxrec(10).async(true)
+                                                 .jobListener(phases::add).build()));
         assertTrue(e.serverMessage().contains("Cannot parse query"), e.getMessage());
         assertTrue(e.url().contains("/async/"), e.url());
         assertTrue(phases.contains("ERROR"), phases.toString());
@@ -215,7 +224,7 @@ class TapClientLocalTest {
     void trailingSlashBaseMakesNoDoubleSlash() throws IOException {
         seen.clear();
         TapClient c = new TapClient(http, HttpUrl.get(archive.tapUrl() + "/"));
-        assertEquals(8, c.query(REV800, 100, false, null).table().getRowCount());
+        assertEquals(8, c.query(sync(REV800, 100)).table().getRowCount());
         assertTrue(seen.stream().noneMatch(u -> u.encodedPath().contains("//")), seen.toString());
     }
 
@@ -254,7 +263,7 @@ class TapClientLocalTest {
     @Test
     void votableFileIsByteForByteTheArchivesAnswer(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("m31.vot");
-        assertTrue(esa().queryToVotable(M31, 20, false, null, OutputTarget.file(f, IfExists.REFUSE)));
+        assertTrue(esa().queryToVotable(sync(M31, 20), OutputTarget.file(f, IfExists.REFUSE)).overflow());
         byte[] direct;
         Request req = new Request.Builder().url(archive.tapUrl() + "/sync").post(new FormBody.Builder()
                 .add("REQUEST", "doQuery").add("LANG", "ADQL").add("FORMAT", "votable").add("MAXREC", "20")
@@ -288,11 +297,11 @@ class TapClientLocalTest {
                 public void endRows() {
                 }
             };
-            QueryResult streamed = esa().queryToSink(M31, 30, async, null, sink);
+            QueryResult streamed = esa().queryToSink(QueryRequest.builder(M31).maxrec(30).async(async).build(), sink);
             assertTrue(streamed.overflow());
             assertEquals("OVERFLOW", streamed.trailingParameters().get(0).getValue());
             assertEquals(async ? "result" : "sync", name[0]);
-            StarTable t = esa().query(M31, 30, async, null).table();
+            StarTable t = esa().query(QueryRequest.builder(M31).maxrec(30).async(async).build()).table();
             assertEquals(30, rows.size());
             for (int r = 0; r < 30; r++) {
                 assertArrayEquals(t.getRow(r), rows.get(r), "row " + r);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.NameResolver;
 import org.isosamp.testing.SharedArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +155,22 @@ class ConeCommandTest {
         assertEquals(0, replaced.exit(), replaced.err());
         assertEquals("tdt", Files.readAllLines(csv).get(0));
         assertEquals(List.of(csv), Files.list(dir).toList(), "no part file, nothing else");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"m31.vot", "m31.csv", "m31.ecsv"})
+    void aSavedConeIsWhatQuerySavesForTheSameAdql(String name, @TempDir Path dir) throws Exception {
+        // one owner of "query to a file": cone's file is query's (a VOTable: the archive's own bytes)
+        Path byCone = Files.createDirectory(dir.resolve("cone")).resolve(name);
+        CliRun cone = cone("10.684708", "41.26875", "--radius", "0.1", "--maxrec", "5",
+                           "--output-file", byCone.toString());
+        assertEquals(0, cone.exit(), cone.err());
+        assertTrue(cone.err().contains("warning: result truncated at MAXREC=5 rows"), cone.err());
+        Path byQuery = Files.createDirectory(dir.resolve("query")).resolve(name);
+        CliRun query = CliRun.run("query", "--archive", BASE, "--maxrec", "5", "--output-file", byQuery.toString(),
+                                  IsoArchive.coneQuery("ida.observations", 10.684708, 41.26875, 0.1));
+        assertEquals(0, query.exit(), query.err());
+        assertEquals(-1, Files.mismatch(byCone, byQuery), Files.readString(byCone));
     }
 
     @Test

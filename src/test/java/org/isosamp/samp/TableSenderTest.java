@@ -54,7 +54,7 @@ class TableSenderTest {
     @BeforeAll
     static void query() throws IOException {
         Logger.getLogger("uk.ac.starlink").setLevel(Level.WARNING);
-        result = SharedArchive.client().query(ADQL, 100, false, null).table();
+        result = SharedArchive.client().query(org.isosamp.archive.QueryRequest.builder(ADQL).maxrec(100).build()).table();
         assertEquals(7, result.getRowCount());
     }
 
