@@ -22,14 +22,17 @@ class PluginJarCheckTest {
         List<String> jar = new java.util.ArrayList<>(CORE);
         jar.addAll(List.of("uk/ac/starlink/table/StarTable.class", "okhttp3/OkHttpClient.class",
                            "org/isosamp/cli/QueryCommand.class", "org/isosamp/local/LocalArchive.class",
-                           "org/isosamp/IsoSamp.class", "iso-samp-samples/observations.csv"));
+                           "org/isosamp/IsoSamp.class", "iso-samp-samples/observations.csv",
+                           "META-INF/services/org.isosamp.archive.EmbeddedArchive"));
         assertEquals(List.of(
             "uk/ac/starlink/table/StarTable.class: TOPCAT has its own copy",
             "okhttp3/OkHttpClient.class: not relocated under org/isosamp/shaded/",
             "org/isosamp/cli/QueryCommand.class: the command line and the local archive stay out of the plug-in jar",
             "org/isosamp/local/LocalArchive.class: the command line and the local archive stay out of the plug-in jar",
             "org/isosamp/IsoSamp.class: the command line and the local archive stay out of the plug-in jar",
-            "iso-samp-samples/observations.csv: the command line and the local archive stay out of the plug-in jar"),
+            "iso-samp-samples/observations.csv: the command line and the local archive stay out of the plug-in jar",
+            "META-INF/services/org.isosamp.archive.EmbeddedArchive: the command line and the local archive stay out"
+                + " of the plug-in jar"),
             PluginJarCheck.problems(jar));
     }
 
