@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.isosamp.samp.SampSession;
 import org.isosamp.samp.SampPeer;
 import org.isosamp.table.TablePrinter;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ public final class ClientsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (SampOptions.Bus bus = samp.openConnected()) {
+        try (SampSession bus = samp.openConnected()) {
             List<String> sends = org.isosamp.samp.SampManifest.load().sends();
             out.println("hub: " + bus.location().lockUrl() + "   iso-samp: " + bus.client().selfId());
             List<List<String>> rows = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.isosamp.samp.SampSession;
 import org.isosamp.samp.ConeSearcher;
 import org.isosamp.samp.TableSender;
 import org.isosamp.samp.PointAt;
@@ -50,7 +51,7 @@ public final class ListenCommand implements Callable<Integer> {
          * @param tables where sent tables must be recorded (row messages are looked up there)
          * @return the publisher
          */
-        TablePublisher create(SampOptions.Bus bus, SentTables tables) throws IOException;
+        TablePublisher create(SampSession bus, SentTables tables) throws IOException;
     }
 
     @Spec
@@ -123,7 +124,7 @@ public final class ListenCommand implements Callable<Integer> {
             }
         }, "iso-samp listen shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (ArchiveOptions.Session s = archive.open(); SampOptions.Bus bus = samp.open()) {
+        try (ArchiveOptions.Session s = archive.open(); SampSession bus = samp.open()) {
             SentTables sent = new SentTables();
             TablePublisher publisher = publishers == null ? null : publishers.create(bus, sent);
             AutoCloseable closePublisher = publisher instanceof AutoCloseable c ? c : () -> { };

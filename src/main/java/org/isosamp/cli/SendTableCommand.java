@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.isosamp.samp.SampSession;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.samp.SentTables;
 import org.isosamp.samp.TableSender;
@@ -84,7 +85,7 @@ public final class SendTableCommand implements Callable<Integer> {
                 table = r.table();
                 label = name != null ? name : shorten(adql);
             }
-            try (SampOptions.Bus bus = send.samp.openConnected();
+            try (SampSession bus = send.samp.openConnected();
                  TableSender sender = new TableSender(bus.client(), bus.server(), new SentTables(), replyTimeout, 1)) {
                 TableSender.Published p = sender.publish(table, label, send.to);
                 return send.report("sent \"" + label + "\" (" + table.getRowCount() + " rows) as "
