@@ -66,9 +66,19 @@ public final class SampOptions {
      */
     void connect(SampSession bus, int autoconnectSeconds) throws SampException, InterruptedException {
         try {
-            bus.connect(autoconnectSeconds, Duration.ofSeconds(Math.max(0, hubWait)));
+            bus.connect(autoconnectSeconds, hubWait());
         } catch (SampSession.NoHubException e) {
-            throw new SampException(e.getMessage() + ", or add --hub", e);   // how to start one from here
+            throw noHub(e);
         }
+    }
+
+    /** @return how long to wait for a hub ({@code --hub-wait}) */
+    Duration hubWait() {
+        return Duration.ofSeconds(Math.max(0, hubWait));
+    }
+
+    /** @return the core's "no hub" failure, with how to start one from the command line */
+    SampException noHub(SampSession.NoHubException e) {
+        return new SampException(e.getMessage() + ", or add --hub", e);
     }
 }
