@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.isosamp.samp.SampSession;
 import org.isosamp.samp.SampPeer;
+import org.isosamp.samp.SampSession;
 import org.isosamp.table.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,11 +40,7 @@ public final class ClientsCommand implements Callable<Integer> {
                 if (all) {
                     shown.addAll(new java.util.TreeSet<>(p.subscriptions()));
                 } else {
-                    for (String mtype : sends) {
-                        if (p.subscribes(mtype)) {
-                            shown.add(mtype);
-                        }
-                    }
+                    shown.addAll(p.takes(sends));
                 }
                 rows.add(Arrays.asList(p.id(), p.name(), shown.isEmpty() ? "-" : String.join(" ", shown)));
             }

@@ -2,8 +2,8 @@ package org.isosamp.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.isosamp.samp.SampSession;
 import org.isosamp.samp.ProductSender;
+import org.isosamp.samp.SampSession;
 import org.isosamp.samp.SentTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
