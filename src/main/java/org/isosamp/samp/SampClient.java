@@ -107,6 +107,7 @@ public final class SampClient implements AutoCloseable {
     private String lostBecause;
     /** A caller's connector's registration as last seen by {@link #poll}; null while unregistered. */
     private volatile HubConnection polled;
+    private final Object pollLock = new Object();
 
     /**
      * @param profile how to reach the hub ({@link HubLocation#profile()})
@@ -200,8 +201,17 @@ public final class SampClient implements AutoCloseable {
         }
     }
 
-    /** Reports a change of a caller's connector's registration, as our own connector reports it at once. */
+    /**
+     * Reports a change of a caller's connector's registration, as our own connector reports it at once. Runs on
+     * the watch and, after a drop, on the probe thread: one at a time, so that a change is told once.
+     */
     private void poll() {
+        synchronized (pollLock) {
+            pollOnce();
+        }
+    }
+
+    private void pollOnce() {
         if (closing) {
             return;
         }

@@ -258,6 +258,8 @@ class SampClientTest {
                 assertTrue(r.isOK(), String.valueOf(r));
                 assertEquals(id, samp.selfId());
             }
+            // a caller's connector is looked at every 200 ms: its listeners may hear a moment after the hub knows
+            waitFor(() -> changes.size() >= 3);
             assertEquals(List.of(true, false, true), changes, "registered, lost, registered again");
             List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
                 .map(LogRecord::getMessage).toList();
