@@ -25,11 +25,12 @@ import picocli.CommandLine.Spec;
  * {@code listen}: iso-samp stays on the SAMP bus and answers {@code coord.pointAt.sky} with cone searches, their
  * non-empty results handed to a {@link TablePublisher}; it also takes row highlights and selections for the tables
  * it sent. The work is {@link PointAtService}'s; this command reads the options, starts it and prints one line per
- * event on stdout ({@link PointAtService.Lines}). The hub may go and come back, cleanly or not: {@link SampClient} checks
- * that it still answers and registers again with the next one (every {@code --autoconnect} seconds).
+ * event on stdout ({@link PointAtService.Lines}). The hub may go and come back, cleanly or not: {@link SampClient}
+ * checks that it still answers and registers again with the next one (every {@code --autoconnect} seconds).
  *
- * <p>Where results go is given by a {@link PointAtService.PublisherFactory}. Built without one (the no-argument constructor, which
- * the command registry uses), {@code listen} searches and logs but broadcasts nothing, and says so at start.
+ * <p>Where results go is given by a {@link PointAtService.PublisherFactory}: the no-argument constructor, which the
+ * command registry uses, broadcasts them ({@link PointAtService#broadcaster()}); built with null, {@code listen}
+ * searches and logs but broadcasts nothing, and says so at start.
  */
 @Command(name = "listen", mixinStandardHelpOptions = true,
          description = {"Stay on the SAMP bus: answer coord.pointAt.sky (Aladin clicks, TOPCAT row activation) with"
