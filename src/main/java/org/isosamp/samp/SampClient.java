@@ -65,7 +65,8 @@ import org.astrogrid.samp.client.SampException;
  * connector's own listeners (a {@code GuiHubConnector}'s indicator and actions, told on the Swing thread) see the
  * unregistration and the new registration; a frozen hub holds that thread until its socket answers or fails, but
  * never the watch. The connector's register/unregister actions stay the user's: while unregistered by hand
- * ({@code setActive(false)}) nothing is probed and autoconnect does not run.
+ * ({@code setActive(false)}) nothing is probed and autoconnect does not run; connection listeners hear that as a
+ * loss (logged as one too).
  *
  * <p>Handlers are added before {@link #start}. Each handled MType must be in the manifest's {@code subscribes}
  * (one source of truth); the declared subscriptions are the manifest's, limited to what this instance handles,
