@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.isosamp.samp.SampPeer;
+import org.isosamp.samp.SampSession;
 import org.isosamp.table.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,7 @@ public final class ClientsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (SampOptions.Bus bus = samp.openConnected()) {
+        try (SampSession bus = samp.openConnected()) {
             List<String> sends = org.isosamp.samp.SampManifest.load().sends();
             out.println("hub: " + bus.location().lockUrl() + "   iso-samp: " + bus.client().selfId());
             List<List<String>> rows = new ArrayList<>();
@@ -39,11 +40,7 @@ public final class ClientsCommand implements Callable<Integer> {
                 if (all) {
                     shown.addAll(new java.util.TreeSet<>(p.subscriptions()));
                 } else {
-                    for (String mtype : sends) {
-                        if (p.subscribes(mtype)) {
-                            shown.add(mtype);
-                        }
-                    }
+                    shown.addAll(p.takes(sends));
                 }
                 rows.add(Arrays.asList(p.id(), p.name(), shown.isEmpty() ? "-" : String.join(" ", shown)));
             }

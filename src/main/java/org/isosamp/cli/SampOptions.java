@@ -3,17 +3,14 @@ package org.isosamp.cli;
 import java.io.IOException;
 import java.time.Duration;
 import org.astrogrid.samp.client.SampException;
-import org.astrogrid.samp.hub.Hub;
 import org.isosamp.samp.HubLocation;
-import org.isosamp.samp.ProductServer;
-import org.isosamp.samp.SampClient;
-import org.isosamp.samp.SampManifest;
+import org.isosamp.samp.SampSession;
 import picocli.CommandLine.Option;
 
 /**
  * Options every SAMP command shares: which hub ({@code --samp-hub}, else {@code $SAMP_HUB}, else
  * {@code ~/.samp}), whether to run one when none is running ({@code --hub}, as TOPCAT does), and how long to
- * wait for one.
+ * wait for one. The session itself is {@link SampSession}'s.
  */
 public final class SampOptions {
 
@@ -29,45 +26,19 @@ public final class SampOptions {
             description = "how long to wait for a hub before giving up (default: ${DEFAULT-VALUE})")
     int hubWait;
 
-    /** iso-samp on the bus: the client, the server of what it sends, and the hub it started, if any. */
-    public record Bus(HubLocation location, SampClient client, ProductServer server, Hub hub) implements AutoCloseable {
-        @Override
-        public void close() {
-            client.close();
-            server.close();
-            if (hub != null) {
-                hub.shutdown();
-            }
-        }
-    }
-
     /**
-     * Opens a bus session; the caller adds handlers, then {@link #connect}s.
+     * Opens a bus session ({@link SampSession}); the caller adds handlers, then {@link #connect}s.
      *
      * @throws IllegalArgumentException for a bad {@code --samp-hub}
      */
-    Bus open() throws IOException {
+    SampSession open() throws IOException {
         // JSAMP logs every registration and served resource at INFO; keep that for -v (set by ArchiveOptions)
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         if (root.getLevel() == null || root.getLevel().intValue() > java.util.logging.Level.FINE.intValue()) {
             java.util.logging.Logger.getLogger("org.astrogrid.samp").setLevel(java.util.logging.Level.WARNING);
             java.util.logging.Logger.getLogger("org.isosamp").setLevel(java.util.logging.Level.WARNING);
         }
-        HubLocation location = HubLocation.of(sampHub);
-        Hub hub = null;
-        if (startHub && !location.isHubRunning()) {
-            hub = location.startHub();
-        }
-        ProductServer server = ProductServer.start();
-        try {
-            return new Bus(location, new SampClient(location.profile(), SampManifest.load(), server), server, hub);
-        } catch (RuntimeException e) {
-            server.close();
-            if (hub != null) {
-                hub.shutdown();
-            }
-            throw e;
-        }
+        return SampSession.open(HubLocation.of(sampHub), startHub);
     }
 
     /**
@@ -75,8 +46,8 @@ public final class SampOptions {
      *
      * @throws SampException naming the lockfile and what to do when no hub answers in time (nothing is left open)
      */
-    Bus openConnected() throws IOException, InterruptedException {
-        Bus bus = open();
+    SampSession openConnected() throws IOException, InterruptedException {
+        SampSession bus = open();
         try {
             connect(bus, 0);
             return bus;
@@ -93,11 +64,21 @@ public final class SampOptions {
      * @param autoconnectSeconds how often to look for a hub again after losing it; 0 for never
      * @throws SampException naming the lockfile and what to do when no hub answers in time
      */
-    void connect(Bus bus, int autoconnectSeconds) throws SampException, InterruptedException {
-        bus.client().start(autoconnectSeconds);
-        if (!bus.client().awaitConnection(Duration.ofSeconds(Math.max(0, hubWait)))) {
-            throw new SampException("no SAMP hub running at " + bus.location().lockUrl()
-                + ": start TOPCAT or Aladin (or another hub), or add --hub");
+    void connect(SampSession bus, int autoconnectSeconds) throws SampException, InterruptedException {
+        try {
+            bus.connect(autoconnectSeconds, hubWait());
+        } catch (SampSession.NoHubException e) {
+            throw noHub(e);
         }
+    }
+
+    /** @return how long to wait for a hub ({@code --hub-wait}) */
+    Duration hubWait() {
+        return Duration.ofSeconds(Math.max(0, hubWait));
+    }
+
+    /** @return the core's "no hub" failure, with how to start one from the command line */
+    SampException noHub(SampSession.NoHubException e) {
+        return new SampException(e.getMessage() + ", or add --hub", e);
     }
 }

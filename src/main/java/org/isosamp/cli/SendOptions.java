@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import org.astrogrid.samp.client.SampException;
 import org.isosamp.samp.Delivery;
+import org.isosamp.samp.SampPeer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,13 +40,15 @@ public final class SendOptions {
     }
 
     /**
-     * Says what was sent on stderr (unless {@code --quiet}), then each receiver's reply on stdout.
+     * Says what was sent on stderr (unless {@code --quiet}), then each receiver's reply on stdout, one line each in
+     * the order they were called: {@code <name> (<id>): samp.ok}, {@code ...: samp.error: <text>} or
+     * {@code ...: no reply in N s} ({@link Delivery#outcome}).
      *
      * @param summary one line, e.g. {@code sent "ssap" (7 rows) as iso-samp-1-... to 3 client(s)}
      * @param delivery who was sent it and what each replied
      * @param what what was sent, for the failure, e.g. "the table"
-     * @return 0 if at least one receiver loaded it
-     * @throws SampException saying that nobody loaded it, and why, otherwise
+     * @return 0 if at least one receiver loaded it ({@code samp.ok}, or {@code samp.warning}: loaded with problems)
+     * @throws SampException saying that nobody loaded it, and why, otherwise ({@link Delivery#requireLoaded})
      */
     int report(String summary, Delivery delivery, String what) throws SampException {
         if (!archive.quiet) {
@@ -53,6 +56,12 @@ public final class SendOptions {
             err.println(summary);
             err.flush();
         }
-        return Deliveries.report(command.commandLine().getOut(), delivery, timeout, what);
+        PrintWriter out = command.commandLine().getOut();
+        for (SampPeer p : delivery.recipients()) {
+            out.println(p + ": " + delivery.outcome(p, replyTimeout()));
+        }
+        out.flush();
+        delivery.requireLoaded(what, replyTimeout());
+        return 0;
     }
 }

@@ -3,6 +3,7 @@ package org.isosamp.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.isosamp.samp.ProductSender;
+import org.isosamp.samp.SampSession;
 import org.isosamp.samp.SentTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ public final class SendProductCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration replyTimeout = send.replyTimeout();
-        try (var s = send.archive.open(); SampOptions.Bus bus = send.samp.openConnected();
+        try (var s = send.archive.open(); SampSession bus = send.samp.openConnected();
              ProductSender sender = new ProductSender(bus.client(), bus.server(), s.archive(), new SentTables(),
                                                       replyTimeout, 1)) {
             ProductSender.Sent sent = sender.send(tdt, send.to);

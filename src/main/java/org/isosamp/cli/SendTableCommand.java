@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.isosamp.archive.QueryResult;
+import org.isosamp.samp.SampSession;
 import org.isosamp.samp.SentTables;
 import org.isosamp.samp.TableSender;
 import picocli.CommandLine.Command;
@@ -82,9 +83,9 @@ public final class SendTableCommand implements Callable<Integer> {
                     err.flush();
                 }
                 table = r.table();
-                label = name != null ? name : shorten(adql);
+                label = name != null ? name : TableSender.queryLabel(adql);
             }
-            try (SampOptions.Bus bus = send.samp.openConnected();
+            try (SampSession bus = send.samp.openConnected();
                  TableSender sender = new TableSender(bus.client(), bus.server(), new SentTables(), replyTimeout, 1)) {
                 TableSender.Published p = sender.publish(table, label, send.to);
                 return send.report("sent \"" + label + "\" (" + table.getRowCount() + " rows) as "
@@ -107,11 +108,5 @@ public final class SendTableCommand implements Callable<Integer> {
                 + ": " + e.getMessage() + (format == null ? "; name its format with --format (one of: "
                 + String.join(", ", factory.getKnownFormats()) + ")" : ""), e);
         }
-    }
-
-    /** @return the query on one line, cut to 80 characters */
-    static String shorten(String adql) {
-        String one = adql.trim().replaceAll("\\s+", " ");
-        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
     }
 }

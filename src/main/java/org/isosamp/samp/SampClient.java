@@ -53,6 +53,21 @@ import org.astrogrid.samp.client.SampException;
  * }
  * }</pre>
  *
+ * <p><b>Whose connector.</b> Built from a {@link ClientProfile}, the client makes its own {@link HubConnector}
+ * subclass, which tells it of every connection change at once and drops a dead registration under the same lock
+ * as a new one is made. Built from a connector you give ({@link #SampClient(HubConnector, SampManifest,
+ * ProductServer)}: a GUI passes JSAMP's {@code GuiHubConnector}, which extends {@code HubConnector}), the client
+ * uses only the connector's public API: it declares metadata, subscriptions and handlers on it, and watches it
+ * every {@value #POLL_MILLIS} ms ({@link HubConnector#isConnected()}, {@link HubConnector#getConnection()}), so
+ * connection listeners hear of a change within that time rather than at once, and a registration changed between
+ * two looks is reported as a loss followed by a registration. With autoconnect on, a hub that no longer answers
+ * is dropped the only public way, {@code setActive(false)} then {@code setActive(true)}, on a thread of its own: the
+ * connector's own listeners (a {@code GuiHubConnector}'s indicator and actions, told on the Swing thread) see the
+ * unregistration and the new registration; a frozen hub holds that thread until its socket answers or fails, but
+ * never the watch. The connector's register/unregister actions stay the user's: while unregistered by hand
+ * ({@code setActive(false)}) nothing is probed and autoconnect does not run; connection listeners hear that as a
+ * loss (logged as one too).
+ *
  * <p>Handlers are added before {@link #start}. Each handled MType must be in the manifest's {@code subscribes}
  * (one source of truth); the declared subscriptions are the manifest's, limited to what this instance handles,
  * plus the hub-event MTypes JSAMP needs to track other clients. JSAMP's {@code client.env.get} is not declared:
@@ -69,9 +84,14 @@ public final class SampClient implements AutoCloseable {
     private static final List<String> HUB_EVENTS = List.of("samp.hub.event.shutdown", "samp.hub.event.register",
         "samp.hub.event.unregister", "samp.hub.event.metadata", "samp.hub.event.subscriptions", "samp.hub.disconnect");
 
+    /** How often a connector given by the caller is looked at for connection changes. */
+    static final int POLL_MILLIS = 200;
+
     private final SampManifest manifest;
     private final ProductServer server;
-    private final Connector connector;
+    private final HubConnector connector;
+    /** Our own connector (the same object as {@link #connector}), or null for one the caller gave. */
+    private final WatchedConnector own;
     private final Set<String> handled = new HashSet<>();
     private final List<Consumer<Boolean>> connectionListeners = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -81,6 +101,14 @@ public final class SampClient implements AutoCloseable {
     private ScheduledExecutorService watch;
     private ExecutorService probes;
     private volatile boolean closing;
+    // connection state, guarded by stateLock (JSAMP may report one change twice, on two threads)
+    private final Object stateLock = new Object();
+    private boolean registered;
+    private boolean everRegistered;
+    private String lostBecause;
+    /** A caller's connector's registration as last seen by {@link #poll}; null while unregistered. */
+    private volatile HubConnection polled;
+    private final Object pollLock = new Object();
 
     /**
      * @param profile how to reach the hub ({@link HubLocation#profile()})
@@ -88,10 +116,28 @@ public final class SampClient implements AutoCloseable {
      * @param server where the icon (and what is sent) is served; stays the caller's to close
      */
     public SampClient(ClientProfile profile, SampManifest manifest, ProductServer server) {
+        this(new WatchedConnector(profile), manifest, server);
+    }
+
+    /**
+     * A client on a connector made by the caller, e.g. JSAMP's {@code GuiHubConnector} for a window, which then
+     * shows the registration and the other clients with its own components. This client declares its metadata,
+     * subscriptions and handlers on the connector, and {@link #close()} unregisters it. See the class comment for
+     * how connection changes and a dead hub are seen through a connector that is not this client's own.
+     *
+     * @param connector the connector (made from {@link HubLocation#profile()}, not yet active or already active)
+     * @param manifest what to declare
+     * @param server where the icon (and what is sent) is served; stays the caller's to close
+     */
+    public SampClient(HubConnector connector, SampManifest manifest, ProductServer server) {
         Loopback.install();   // before the profile registers and opens JSAMP's callback server
         this.manifest = manifest;
         this.server = server;
-        this.connector = new Connector(profile);
+        this.connector = connector;
+        this.own = connector instanceof WatchedConnector w ? w : null;
+        if (own != null) {
+            own.sink = this::changed;
+        }
         handled.add("samp.app.ping");   // HubConnector answers it itself
     }
 
@@ -137,15 +183,61 @@ public final class SampClient implements AutoCloseable {
         }
         connector.declareMetadata(manifest.metadata(iconUrl, version()));
         connector.declareSubscriptions(declaredSubscriptions());
+        if (own == null) {
+            // a caller's connector tells nobody of its changes through its public API: look at it
+            watch = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "iso-samp hub watch"));
+            probes = Executors.newCachedThreadPool(r -> daemon(r, "iso-samp hub probe"));
+            watch.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
         connector.setActive(true);
         if (autoconnectSeconds > 0) {
             this.autoconnectSeconds = autoconnectSeconds;
             connector.setAutoconnect(autoconnectSeconds);
             // the probe runs on a thread of its own so that a frozen hub costs it PROBE_TIMEOUT, not the watch
-            probes = Executors.newCachedThreadPool(r -> daemon(r, "iso-samp hub probe"));
-            watch = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "iso-samp hub watch"));
+            if (watch == null) {
+                probes = Executors.newCachedThreadPool(r -> daemon(r, "iso-samp hub probe"));
+                watch = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "iso-samp hub watch"));
+            }
             watch.scheduleWithFixedDelay(this::checkHub, autoconnectSeconds, autoconnectSeconds, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Reports a change of a caller's connector's registration, as our own connector reports it at once. Runs on
+     * the watch and, after a drop, on the probe thread: one at a time, so that a change is told once.
+     */
+    private void poll() {
+        synchronized (pollLock) {
+            pollOnce();
+        }
+    }
+
+    private void pollOnce() {
+        if (closing) {
+            return;
+        }
+        HubConnection now = null;
+        try {
+            // getConnection() only hands back the registration when connected (it would register otherwise)
+            now = connector.isConnected() ? connector.getConnection() : null;
+        } catch (SampException | RuntimeException e) {
+            LOG.log(Level.FINE, "looking at the hub connection failed", e);
+        }
+        HubConnection before = polled;
+        if (now != before) {
+            polled = now;
+            if (before != null) {
+                changed(false);
+            }
+            if (now != null) {
+                changed(true);
+            }
+        }
+    }
+
+    /** @return the registration now, as far as the client knows; null while unregistered */
+    private HubConnection live() {
+        return own != null ? own.live : polled;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -156,7 +248,7 @@ public final class SampClient implements AutoCloseable {
 
     /** Drops the registration if the hub no longer knows us (it died, or another one took its place). */
     private void checkHub() {
-        HubConnection c = connector.live;
+        HubConnection c = live();
         if (c == null || closing) {
             return;
         }
@@ -183,8 +275,39 @@ public final class SampClient implements AutoCloseable {
             return;   // closing
         }
         if (!closing) {
-            connector.lose(c, "it no longer answers: " + failure);
+            lose(c, "it no longer answers: " + failure);
         }
+    }
+
+    /** Drops registration {@code c} if it is still the live one: autoconnect then looks for a hub. */
+    private void lose(HubConnection c, String why) {
+        if (own != null) {
+            own.lose(c, () -> {
+                synchronized (stateLock) {
+                    lostBecause = why;
+                }
+            });
+            return;
+        }
+        // a caller's connector: disconnect() is protected, so go through setActive. Its unregister call may hang on
+        // a frozen hub, so not on the watch thread; a new registration made in between is checked for just before.
+        synchronized (stateLock) {
+            lostBecause = why;
+        }
+        probes.execute(() -> {
+            try {
+                if (closing || !connector.isConnected() || connector.getConnection() != c) {
+                    return;
+                }
+                connector.setActive(false);   // unregisters (a dead hub refuses at once) and stops autoconnect
+                if (!closing) {
+                    connector.setActive(true);   // registers with the next hub now or autoconnect finds it
+                    poll();
+                }
+            } catch (SampException | RuntimeException e) {
+                LOG.log(Level.FINE, "dropping the dead registration failed", e);
+            }
+        });
     }
 
     /** @return the subscriptions this client declares (and re-declares on each reconnection) */
@@ -371,7 +494,8 @@ public final class SampClient implements AutoCloseable {
         return connector;
     }
 
-    /** Unregisters and stops looking for a hub; the icon stops being served. */
+    /** Unregisters (the connector too, if it was the caller's) and stops looking for a hub; the icon stops being
+     *  served. */
     @Override
     public void close() {
         closing = true;
@@ -383,27 +507,68 @@ public final class SampClient implements AutoCloseable {
         }
         connector.setAutoconnect(0);
         connector.setActive(false);
+        if (own == null && polled != null) {   // the watch has stopped: say it as our own connector would
+            polled = null;
+            changed(false);
+        }
         if (iconUrl != null) {
             server.remove(iconUrl);
         }
     }
 
     /**
-     * JSAMP's connector, with the connection it holds made visible ({@link #live}) and droppable ({@link #lose})
-     * without a race against a new registration: both happen under {@link #lock}.
+     * Tells the connection listeners of a change; JSAMP may report one change twice (a shutdown message and a failed
+     * check), told once. A loss is logged once at WARNING, a registration at INFO.
      */
-    private final class Connector extends HubConnector {
+    private void changed(boolean isConnected) {
+        synchronized (stateLock) {
+            if (isConnected == registered) {
+                return;
+            }
+            registered = isConnected;
+            if (isConnected) {
+                LOG.info(everRegistered ? "registered again with the SAMP hub" : "registered with the SAMP hub");
+                everRegistered = true;
+            } else {
+                String why = lostBecause == null ? "it shut down or disconnected us" : lostBecause;
+                lostBecause = null;
+                if (closing) {
+                    LOG.fine("unregistered from the SAMP hub");
+                } else {
+                    LOG.warning("lost the SAMP hub: " + why + (autoconnectSeconds > 0
+                        ? "; looking for one every " + autoconnectSeconds + " s" : ""));
+                }
+            }
+        }
+        if (isConnected) {
+            connected.complete(null);
+        } else {
+            connected = new CompletableFuture<>();
+        }
+        for (Consumer<Boolean> l : connectionListeners) {
+            try {
+                l.accept(isConnected);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "connection listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * The client's own connector: JSAMP's, with the connection it holds made visible ({@link #live}) and
+     * droppable ({@link #lose}) without a race against a new registration: both happen under {@link #lock}; every
+     * change is told to the client at once.
+     */
+    private static final class WatchedConnector extends HubConnector {
         /** Guards registering (in getConnection) against dropping (in lose); not the connector's own monitor, which
          *  close() needs (setAutoconnect) even while a registration hangs. */
         private final Object lock = new Object();
         /** The registered connection, null while unregistered. */
         volatile HubConnection live;
-        /** Whether we were registered (a loss is logged once, even if JSAMP reports it twice). */
-        private boolean registered;
-        private boolean everRegistered;
-        private String lostBecause;
+        /** The client told of changes; set once, by the client that made this connector. */
+        volatile Consumer<Boolean> sink;
 
-        Connector(ClientProfile profile) {
+        WatchedConnector(ClientProfile profile) {
             super(profile);
         }
 
@@ -416,11 +581,15 @@ public final class SampClient implements AutoCloseable {
             }
         }
 
-        /** Drops connection {@code c} if it is still the registered one: autoconnect then looks for a hub. */
-        void lose(HubConnection c, String why) {
+        /**
+         * Drops connection {@code c} if it is still the registered one: autoconnect then looks for a hub.
+         *
+         * @param before run first, under the lock, only if it is dropped (says why)
+         */
+        void lose(HubConnection c, Runnable before) {
             synchronized (lock) {
                 if (live == c) {
-                    lostBecause = why;
+                    before.run();
                     disconnect();   // tells connectionChanged(false)
                 }
             }
@@ -429,37 +598,12 @@ public final class SampClient implements AutoCloseable {
         @Override
         protected void connectionChanged(boolean isConnected) {
             super.connectionChanged(isConnected);
-            synchronized (this) {
-                if (isConnected == registered) {
-                    return;   // JSAMP reported the same change twice (a shutdown message and a failed check)
-                }
-                registered = isConnected;
-                if (isConnected) {
-                    LOG.info(everRegistered ? "registered again with the SAMP hub" : "registered with the SAMP hub");
-                    everRegistered = true;
-                } else {
-                    live = null;
-                    String why = lostBecause == null ? "it shut down or disconnected us" : lostBecause;
-                    lostBecause = null;
-                    if (closing) {
-                        LOG.fine("unregistered from the SAMP hub");
-                    } else {
-                        LOG.warning("lost the SAMP hub: " + why + (autoconnectSeconds > 0
-                            ? "; looking for one every " + autoconnectSeconds + " s" : ""));
-                    }
-                }
+            if (!isConnected) {
+                live = null;
             }
-            if (isConnected) {
-                connected.complete(null);
-            } else {
-                connected = new CompletableFuture<>();
-            }
-            for (Consumer<Boolean> l : connectionListeners) {
-                try {
-                    l.accept(isConnected);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "connection listener failed", e);
-                }
+            Consumer<Boolean> s = sink;
+            if (s != null) {
+                s.accept(isConnected);
             }
         }
     }

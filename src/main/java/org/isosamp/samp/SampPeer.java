@@ -1,5 +1,7 @@
 package org.isosamp.samp;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +29,20 @@ public record SampPeer(String id, String name, Set<String> subscriptions) {
             }
         }
         return false;
+    }
+
+    /**
+     * @param mtypes concrete MTypes, e.g. what iso-samp sends ({@link SampManifest#sends()})
+     * @return those of them this peer takes, in the given order
+     */
+    public List<String> takes(List<String> mtypes) {
+        List<String> out = new ArrayList<>();
+        for (String m : mtypes) {
+            if (subscribes(m)) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -204,4 +204,13 @@ public final class TableSender implements TablePublisher, AutoCloseable {
     public void close() {
         files.close();
     }
+
+    /**
+     * @param adql a query
+     * @return the name receivers show for its result: the query on one line, cut to 80 characters
+     */
+    public static String queryLabel(String adql) {
+        String one = adql.trim().replaceAll("\\s+", " ");
+        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+    }
 }

@@ -2,8 +2,12 @@
  * iso-samp on the SAMP bus, with JSAMP.
  *
  * <ul>
+ * <li>The session a face opens: {@link org.isosamp.samp.SampSession} (the hub found or started, the product
+ *     server, the client); {@link org.isosamp.samp.PointAtService} is what {@code listen} runs on it, told to a
+ *     face through one listener.</li>
  * <li>The connection: {@link org.isosamp.samp.SampClient} (declared from {@code plugin-manifest/iso-samp.json}
- *     through {@link org.isosamp.samp.SampManifest}), where the hub is ({@link org.isosamp.samp.HubLocation}),
+ *     through {@link org.isosamp.samp.SampManifest}; its own JSAMP connector, or one a window gives, such as
+ *     {@code GuiHubConnector}), where the hub is ({@link org.isosamp.samp.HubLocation}),
  *     and the loopback server of what is sent ({@link org.isosamp.samp.ProductServer}).</li>
  * <li>Sending: {@link org.isosamp.samp.TableSender} (tables, fresh {@code table-id} each time, recorded in
  *     {@link org.isosamp.samp.SentTables}), {@link org.isosamp.samp.ProductSender} (STANDALONE products by the

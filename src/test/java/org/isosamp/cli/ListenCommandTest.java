@@ -182,6 +182,11 @@ class ListenCommandTest {
             CliRun r = CliRun.run("listen", "--samp-hub", hub.sampHub(), "--exit-after", "0.5");
             assertEquals(0, r.exit(), r.err());
             assertTrue((System.nanoTime() - t0) / 1_000_000 >= 500);
+            // its own leaving is not a lost hub (it said "lost the SAMP hub; waiting for it to come back" here before)
+            assertEquals(2, r.lines().size(), r.out());
+            assertTrue(r.lines().get(0).startsWith("registered with the SAMP hub as "), r.out());
+            assertTrue(r.lines().get(1).startsWith("listening for coord.pointAt.sky: ivoa.obscore, ivoa.ssap,"
+                                                   + " ivoa.siap within 0.1deg, at "), r.out());
         }
     }
 

@@ -21,6 +21,7 @@ import org.astrogrid.samp.Response;
 import org.astrogrid.samp.client.AbstractMessageHandler;
 import org.astrogrid.samp.client.HubConnection;
 import org.astrogrid.samp.client.SampException;
+import org.astrogrid.samp.gui.GuiHubConnector;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -173,6 +174,52 @@ class SampClientTest {
      */
     @Test
     void comesBackAfterTheHubIsKilled() throws Exception {
+        comesBackAfterTheHubIsKilled(hub -> new SampClient(hub.location().profile(), SampManifest.load(), bus.server()));
+    }
+
+    /**
+     * The same with a connector the caller made, JSAMP's {@code GuiHubConnector} as a window would pass: seen only
+     * through its public API, the dead hub is still noticed, once, and the client registers with the next.
+     */
+    @Test
+    void aGuiHubConnectorComesBackAfterTheHubIsKilled() throws Exception {
+        comesBackAfterTheHubIsKilled(hub -> new SampClient(new GuiHubConnector(hub.location().profile()),
+                                                           SampManifest.load(), bus.server()));
+    }
+
+    /**
+     * A connector given by the caller (JSAMP's {@code GuiHubConnector}) carries iso-samp's metadata, subscriptions
+     * and handlers; connection listeners are told of the registration and of the end; closing unregisters it, and
+     * the connector's own listeners (what a window's indicator hears) see both.
+     */
+    @Test
+    void usesTheHubConnectorItIsGiven() throws Exception {
+        GuiHubConnector gui = new GuiHubConnector(bus.hub().location().profile());
+        List<Boolean> guiSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
+        gui.addConnectionListener(e -> guiSaw.add(gui.isConnected()));
+        List<Boolean> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SampClient samp = new SampClient(gui, SampManifest.load(), bus.server());
+             FakeViewer viewer = new FakeViewer(bus.hub(), "viewer", "table.load.votable")) {
+            assertTrue(samp.connector() == gui);
+            samp.addHandler(handler("table.highlight.row"));
+            samp.addConnectionListener(changes::add);
+            samp.start(0);
+            assertTrue(samp.awaitConnection(WAIT));
+            String self = samp.selfId();
+            HubConnection vc = viewer.connector().getConnection();
+            assertEquals("iso-samp", vc.getMetadata(self).getName());
+            assertTrue(vc.getSubscriptions(self).containsKey("table.highlight.row"));
+            assertTrue(viewer.connector().callAndWait(self, new Message("table.highlight.row"), 10) != null);
+            waitFor(() -> changes.equals(List.of(true)));
+            waitFor(() -> samp.peers().stream().anyMatch(p -> p.name().equals("viewer")));
+        }
+        assertTrue(!gui.isConnected(), "closing unregistered the connector");
+        assertEquals(List.of(true, false), changes);
+        waitFor(() -> guiSaw.equals(List.of(true, false)));
+    }
+
+    private void comesBackAfterTheHubIsKilled(java.util.function.Function<TestHub, SampClient> clients)
+            throws Exception {
         List<LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -193,7 +240,7 @@ class SampClientTest {
         log.setLevel(Level.INFO);
         log.addHandler(capture);
         try (TestHub hub = TestHub.startInChildJvm();
-             SampClient samp = new SampClient(hub.location().profile(), SampManifest.load(), bus.server())) {
+             SampClient samp = clients.apply(hub)) {
             samp.addHandler(handler("coord.pointAt.sky"));
             List<Boolean> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
             samp.addConnectionListener(changes::add);
@@ -211,6 +258,8 @@ class SampClientTest {
                 assertTrue(r.isOK(), String.valueOf(r));
                 assertEquals(id, samp.selfId());
             }
+            // a caller's connector is looked at every 200 ms: its listeners may hear a moment after the hub knows
+            waitFor(() -> changes.size() >= 3);
             assertEquals(List.of(true, false, true), changes, "registered, lost, registered again");
             List<String> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
                 .map(LogRecord::getMessage).toList();
