@@ -12,7 +12,7 @@ import org.astrogrid.samp.xmlrpc.XmlRpcKit;
 
 /**
  * Keeps every socket of iso-samp's SAMP session on loopback. JSAMP's shared {@link UtilServer}, which carries
- * the XML-RPC server of each client (its callbacks) and of an in-process hub, opens {@code new ServerSocket(port)}
+ * the XML-RPC server of each client (its callbacks) and of an in-process hub, opens its server socket with a port alone
  * on every interface, so anyone on the network could reach it. {@link #install()} replaces JSAMP's default
  * instance, before anything asks for it, with one whose socket is bound to 127.0.0.1; JSAMP's URLs already name
  * 127.0.0.1 (its {@code jsamp.localhost} default), so nothing else changes. Every way into a SAMP session
