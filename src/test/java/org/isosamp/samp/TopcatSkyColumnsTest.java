@@ -1,6 +1,7 @@
 package org.isosamp.samp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.isosamp.archive.QueryRequest;
+import org.isosamp.table.SkyColumns;
 import org.isosamp.table.TopcatSkyProbe;
 import org.isosamp.testing.FakeViewer;
 import org.isosamp.testing.SharedArchive;
@@ -25,6 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.votable.DataFormat;
+import uk.ac.starlink.votable.VOTableVersion;
+import uk.ac.starlink.votable.VOTableWriter;
 
 /**
  * ISO's RA is in hours: the tables iso-samp broadcasts must make a real TOPCAT 4.8.7 (Debian's jar, in a child
@@ -91,19 +96,39 @@ class TopcatSkyColumnsTest {
         }
     }
 
+    /**
+     * The plug-in's loads: the archive's table, unadjusted, is read in TOPCAT's JVM and shown to TOPCAT through
+     * {@link SkyColumns#forTopcat} running on TOPCAT's own STIL (4.1.3 on Debian).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"SELECT TOP 10 * FROM ida.observations ORDER BY tdt",
+        "SELECT TOP 10 ra, dec FROM ida.observations"})
+    void insideTopcatTheAdjusterRunsOnTopcatsStil(String adql) throws Exception {
+        Assumptions.assumeTrue(Files.isReadable(TOPCAT_JAR), TOPCAT_JAR + " absent: install Debian's topcat");
+        StarTable result = SharedArchive.client().query(QueryRequest.builder(adql).maxrec(100).build()).table();
+        Path file = dir.resolve("raw.vot");
+        try (var out = Files.newOutputStream(file)) {
+            new VOTableWriter(DataFormat.BINARY2, true, VOTableVersion.V14).writeStarTable(result, out);
+        }
+        String raw = probe(file);
+        assertFalse(raw.contains("activation ra=ra_deg "), "unadjusted, TOPCAT takes cra or ra: " + raw);
+        String out = probe(file, "adjust");
+        assertTrue(out.contains("activation ra=ra_deg unit=degrees dec=dec unit=degrees"), out);
+        assertTrue(out.contains("plot ra=ra_deg dec=dec "), out);
+    }
+
     private static List<String> names(StarTable t) {
         return java.util.stream.IntStream.range(0, t.getColumnCount()).mapToObj(i -> t.getColumnInfo(i).getName())
             .toList();
     }
 
     /** @return what {@link TopcatSkyProbe} prints for the file, run with TOPCAT's jar first on the class path */
-    private String probe(Path file) throws IOException, InterruptedException {
-        String ours = Path.of(TopcatSkyProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath())
-            .toString();
+    private String probe(Path file, String... more) throws IOException, InterruptedException {
+        String ours = codeSource(TopcatSkyProbe.class) + java.io.File.pathSeparator + codeSource(SkyColumns.class);
         Path log = dir.resolve("probe.log");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Djava.awt.headless=true", "-cp", TOPCAT_JAR + java.io.File.pathSeparator + ours,
-            TopcatSkyProbe.class.getName(), file.toString())
+            TopcatSkyProbe.class.getName(), file.toString(), more.length > 0 ? more[0] : "")
             .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             assertTrue(p.waitFor(90, TimeUnit.SECONDS), "TOPCAT probe did not finish");
@@ -113,5 +138,9 @@ class TopcatSkyColumnsTest {
         String out = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
         return out;
+    }
+
+    private static String codeSource(Class<?> c) {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
     }
 }

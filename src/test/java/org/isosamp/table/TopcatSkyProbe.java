@@ -27,9 +27,15 @@ public final class TopcatSkyProbe {
     private TopcatSkyProbe() {
     }
 
-    /** @param args the table file */
+    /**
+     * @param args the table file; then {@code adjust} to show TOPCAT the table as {@link SkyColumns#forTopcat}
+     *             makes it inside TOPCAT's JVM, on TOPCAT's own STIL (as the plug-in's loader will)
+     */
     public static void main(String[] args) throws Exception {
         StarTable table = new StarTableFactory(true).makeStarTable(args[0]);
+        if (args.length > 1 && args[1].equals("adjust")) {
+            table = SkyColumns.forTopcat(table);
+        }
         Class<?> modelClass = Class.forName("uk.ac.starlink.topcat.TopcatModel");
         Class<?> controlWindow = Class.forName("uk.ac.starlink.topcat.ControlWindow");
         Object model = modelClass.getMethod("createDefaultTopcatModel", StarTable.class, String.class, controlWindow)
