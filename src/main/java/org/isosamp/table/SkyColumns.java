@@ -186,10 +186,14 @@ public final class SkyColumns {
         return norm(info.getUCD()).contains("pos.eq.dec");
     }
 
-    /** @return true for an hour unit: VOUnit's {@code h}, or a spelling TOPCAT knows */
+    /**
+     * @param unit a unit string, or null
+     * @return true for an hour: VOUnit's {@code h} (case matters: {@code H} is the henry), or a spelling TOPCAT knows
+     */
     static boolean isHours(String unit) {
-        String u = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
-        return u.equals("h") || u.equals("hr") || u.equals("hrs") || u.equals("hour") || u.equals("hours");
+        String u = unit == null ? "" : unit.trim();
+        String l = u.toLowerCase(Locale.ROOT);
+        return u.equals("h") || l.equals("hr") || l.equals("hrs") || l.equals("hour") || l.equals("hours");
     }
 
     private static boolean isDegrees(String unit) {
