@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.astrogrid.samp.Message;
+import org.isosamp.table.SkyColumns;
 import uk.ac.starlink.fits.FitsTableWriter;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableWriter;
@@ -33,7 +34,8 @@ import uk.ac.starlink.votable.VOTableWriter;
  * TOPCAT refuses a repeated one, and a counter alone would repeat across runs) and is called with call-and-wait, so
  * that each receiver's reply is reported and the URL is still served when it loads. Each send is recorded in
  * {@link SentTables} (one entry per format: a VOTable and a FITS receiver get different ids and URLs, each pair
- * consistent for row messages).
+ * consistent for row messages). A table with ISO's RA in hours goes as {@link SkyColumns#forTopcat} shows it, so
+ * that TOPCAT's sky tools default to degrees.
  *
  * <p>At most {@code maxTables} sends stay served; older ones expire (their URLs answer 410 Gone, files deleted,
  * forgotten by {@link SentTables}). {@link #close()} ends the session: everything served is removed, the folder
@@ -136,7 +138,9 @@ public final class TableSender implements TablePublisher, AutoCloseable {
         List<SampPeer> vot = to.stream().filter(p -> p.subscribes(VOTABLE)).toList();
         List<SampPeer> fits = to.stream().filter(p -> !p.subscribes(VOTABLE)).toList();
         String label = name == null || name.isBlank() ? "iso-samp table" : name;
-        StarTable t = table.isRandom() && table.getRowCount() >= 0 ? table : Tables.randomTable(table);
+        // the view TOPCAT should get: its sky tools default to degrees, not to ISO's RA in hours
+        StarTable t = SkyColumns.forTopcat(
+            table.isRandom() && table.getRowCount() >= 0 ? table : Tables.randomTable(table));
         SessionFiles.Send send = files.begin();
         try {
             Map<SampPeer, Message> messages = new LinkedHashMap<>();
