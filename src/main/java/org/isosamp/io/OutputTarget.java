@@ -338,13 +338,8 @@ public final class OutputTarget {
 
         /** Writes a copy of {@code source}'s bytes (not its permissions or times). */
         public void copyFrom(Path source) throws IOException {
-            try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-                 FileChannel out = newChannel()) {
-                long position = 0;
-                long n;
-                while ((n = in.transferTo(position, Long.MAX_VALUE - position, out)) > 0) {
-                    position += n;
-                }
+            try (FileChannel out = newChannel()) {
+                PartFile.transfer(source, out);
             } catch (IOException e) {
                 throw failure(e);
             }

@@ -166,8 +166,14 @@ public final class PartFile implements AutoCloseable {
      */
     public void copyFrom(Path source) throws IOException {
         checkOpen();
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-             FileChannel out = newChannel()) {
+        try (FileChannel out = newChannel()) {
+            transfer(source, out);
+        }
+    }
+
+    /** Copies {@code source}'s bytes to {@code out}, through the kernel where it can ({@link FileChannel#transferTo}). */
+    static void transfer(Path source, FileChannel out) throws IOException {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             long position = 0;
             long n;
             while ((n = in.transferTo(position, Long.MAX_VALUE - position, out)) > 0) {
