@@ -94,10 +94,11 @@ record IsoSearch(String table, Kind kind, String text, double radius, long maxre
                 }
                 yield IsoArchive.coneQuery(table, p.raDeg(), p.decDeg(), radius);
             }
-            // ida.observations keeps the TDT as a number; the IVOA tables as obs_id, a string
+            // ida.observations keeps the TDT as a number; the IVOA tables as obs_id, a string of 8 digits or more
             case TDT -> table.equals("ida.observations")
                 ? "SELECT * FROM ida.observations WHERE tdt = " + Long.parseLong(text)
-                : "SELECT * FROM " + table + " WHERE obs_id = '" + text + "'";
+                : "SELECT * FROM " + table + " WHERE obs_id = '" + String.format(Locale.ROOT, "%08d",
+                                                                                   Long.parseLong(text)) + "'";
             case ADQL -> text;
         };
     }

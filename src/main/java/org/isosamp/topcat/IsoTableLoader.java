@@ -2,6 +2,8 @@ package org.isosamp.topcat;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.isosamp.archive.ArchiveSettings;
@@ -9,6 +11,7 @@ import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.NameResolver;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.table.SkyColumns;
+import org.isosamp.table.TableParameters;
 import uk.ac.starlink.table.DefaultValueInfo;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.StarTable;
@@ -58,10 +61,11 @@ final class IsoTableLoader implements TableLoader {
             QueryResult result = archive.query(search.request(adql));
             StarTable table = result.table();
             String name = search.label();
+            List<DescribedValue> params = new ArrayList<>(table.getParameters());
             String line;
             if (result.overflow()) {
                 name += " (truncated at MAXREC " + result.maxrec() + ")";
-                table.setParameter(new DescribedValue(new DefaultValueInfo(TRUNCATED, String.class,
+                params.add(new DescribedValue(new DefaultValueInfo(TRUNCATED, String.class,
                     "More rows match than MAXREC allowed: only the first MAXREC are here"),
                     "truncated at MAXREC " + result.maxrec()));
                 line = "Truncated: the first " + table.getRowCount() + " rows (MAXREC " + result.maxrec()
@@ -70,7 +74,8 @@ final class IsoTableLoader implements TableLoader {
             } else {
                 line = table.getRowCount() + " rows";
             }
-            table.setName(name);
+            // a wrapper, not setName: a truncated result is already a wrapper that keeps the query's own name
+            table = TableParameters.fixed(table, name, params);
             status.accept(line);
             return Tables.singleTableSequence(SkyColumns.forTopcat(table));
         } catch (InterruptedIOException e) {
