@@ -61,6 +61,12 @@ public class IsoLoadDialog extends AbstractTableLoadDialog {
     /** The dialog, as TOPCAT makes it (public, no arguments). */
     public IsoLoadDialog() {
         super(NAME, "Search ISO's archive (ISO Data Archive, or a local one) by position, target name, TDT or ADQL");
+        // iso-samp's SAMP icon (48 px), at the size of TOPCAT's other Load window buttons
+        java.net.URL icon = IsoLoadDialog.class.getResource("/META-INF/iso-samp/iso-samp-icon.png");
+        if (icon != null) {
+            setIcon(new javax.swing.ImageIcon(new javax.swing.ImageIcon(icon).getImage()
+                .getScaledInstance(24, 24, java.awt.Image.SCALE_SMOOTH)));
+        }
     }
 
     @Override
