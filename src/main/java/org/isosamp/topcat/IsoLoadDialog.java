@@ -116,6 +116,7 @@ public class IsoLoadDialog extends AbstractTableLoadDialog {
      */
     @Override
     public TableLoader createTableLoader() {
+        getQueryComponent(); // the form's fields exist even if TOPCAT submits before showing it
         IsoSearch search;
         ArchiveSettings settings;
         try {
