@@ -1,0 +1,114 @@
+package org.isosamp.topcat;
+
+import java.awt.event.ActionEvent;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.Action;
+import javax.swing.ListModel;
+import javax.swing.SwingUtilities;
+import org.isosamp.testing.Await;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.gui.TableLoadDialog;
+
+/**
+ * Runs the real TOPCAT (its {@code Driver}, with {@code -Dstartable.load.dialogs=org.isosamp.topcat.IsoLoadDialog}
+ * set by the caller) and drives it as a user would: opens the Load window, finds the "ISO Data Archive" dialog among
+ * TOPCAT's own list of load dialogs, fills in the M31 cone and presses TOPCAT's submit action, then prints what
+ * arrived in TOPCAT's table list. One line per fact, for {@link IsoLoadDialogTopcatTest}:
+ * <pre>
+ * listed NAME CLASS          the dialog, as the Load window knows it
+ * shown                      the Load window shows it (the caller takes a screenshot, then writes "go" to stdin)
+ * table LABEL ROWS           the loaded table, as ControlWindow lists it
+ * column NAME|UNIT|UCD       each column
+ * status TEXT                the dialog's last-load line
+ * done
+ * </pre>
+ * Arguments: the archive's URL, the cone's position, radius (degrees), table. TOPCAT's own classes are reached by
+ * reflection: they are not on iso-samp's compile class path (STIL's are).
+ */
+public final class TopcatLoadProbe {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private TopcatLoadProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String archive = args[0];
+        String position = args[1];
+        String radius = args[2];
+        String table = args[3];
+        Class.forName("uk.ac.starlink.topcat.Driver").getMethod("main", String[].class)
+            .invoke(null, (Object) new String[0]);
+        Object cw = Class.forName("uk.ac.starlink.topcat.ControlWindow").getMethod("getInstance").invoke(null);
+        AtomicReference<IsoLoadDialog> found = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            java.awt.Window lw = (java.awt.Window) call(cw, "getLoadWindow");
+            for (TableLoadDialog d : (TableLoadDialog[]) call(lw, "getKnownDialogs")) {
+                if (d instanceof IsoLoadDialog iso) {
+                    found.set(iso);
+                    System.out.println("listed " + d.getName() + " " + d.getClass().getName());
+                }
+            }
+            lw.setVisible(true);
+            Action open = (Action) call(lw, "getDialogAction", IsoLoadDialog.class);
+            if (open != null) {
+                open.actionPerformed(new ActionEvent(lw, ActionEvent.ACTION_PERFORMED, "open"));
+            }
+        });
+        IsoLoadDialog dialog = found.get();
+        if (dialog == null) {
+            System.out.println("not listed");
+            System.exit(3);
+        }
+        SwingUtilities.invokeAndWait(() -> {
+            dialog.setArchive(archive);
+            dialog.setCone(table, position, radius);
+            dialog.setMaxrec("1000");
+        });
+        Await.until(() -> {
+            AtomicReference<Boolean> showing = new AtomicReference<>(false);
+            try {
+                SwingUtilities.invokeAndWait(() -> showing.set(dialog.isComponentShowing()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return showing.get();
+        }, WAIT, "the ISO dialog showing in the Load window");
+        System.out.println("shown");
+        System.out.flush();
+        // the caller takes its screenshot of the Load window now
+        new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+        SwingUtilities.invokeAndWait(() -> dialog.getSubmitAction()
+            .actionPerformed(new ActionEvent(dialog, ActionEvent.ACTION_PERFORMED, "Submit")));
+        ListModel<?> tables = (ListModel<?>) call(cw, "getTablesListModel");
+        Object model = Await.value(() -> tables.getSize() > 0 ? tables.getElementAt(0) : null, WAIT,
+            () -> "a table in TOPCAT's list; the dialog says: " + dialog.status());
+        StarTable t = (StarTable) call(model, "getDataModel");
+        System.out.println("table " + call(model, "getLabel") + " " + t.getRowCount());
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            ColumnInfo c = t.getColumnInfo(i);
+            System.out.println("column " + c.getName() + "|" + c.getUnitString() + "|" + c.getUCD());
+        }
+        AtomicReference<String> status = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> status.set(dialog.status()));
+        System.out.println("status " + status.get());
+        System.out.println("done");
+        System.out.flush();
+    }
+
+    /** Calls a public method of TOPCAT's by name (one with that many parameters). */
+    private static Object call(Object target, String name, Object... args) {
+        for (java.lang.reflect.Method m : target.getClass().getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
+                try {
+                    return m.invoke(target, args);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(name + " on " + target.getClass().getName(), e);
+                }
+            }
+        }
+        throw new IllegalStateException("no " + name + " on " + target.getClass().getName());
+    }
+}
