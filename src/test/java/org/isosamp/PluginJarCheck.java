@@ -20,6 +20,9 @@ public final class PluginJarCheck {
     /** Our own packages that must stay out: the faces and the embedded archive that TOPCAT does not get. */
     static final List<String> OURS_LEFT_OUT = List.of("org/isosamp/cli/", "org/isosamp/local/", "org/isosamp/IsoSamp");
 
+    /** The plug-in class TOPCAT is told to load ({@code plugin-manifest/TOPCAT.md}). */
+    static final String LOAD_DIALOG = "org/isosamp/topcat/IsoLoadDialog.class";
+
     private PluginJarCheck() {
     }
 
@@ -30,6 +33,7 @@ public final class PluginJarCheck {
     static List<String> problems(List<String> entries) {
         List<String> out = new ArrayList<>();
         boolean core = false;
+        boolean dialog = false;
         for (String e : entries) {
             if (e.endsWith("/")) {
                 continue;
@@ -41,6 +45,7 @@ public final class PluginJarCheck {
                 continue;
             } else if (e.startsWith("org/isosamp/")) {
                 core |= e.startsWith("org/isosamp/archive/");
+                dialog |= e.equals(LOAD_DIALOG);
             } else if (e.endsWith(".class")) {
                 out.add(e + ": " + (e.startsWith("uk/ac/starlink/") || e.startsWith("org/json/")
                         || e.startsWith("org/yaml/") ? "TOPCAT has its own copy" : "not relocated under org/isosamp/shaded/"));
@@ -48,6 +53,9 @@ public final class PluginJarCheck {
         }
         if (!core) {
             out.add("no org/isosamp/archive/ classes: not iso-samp's core");
+        }
+        if (!dialog) {
+            out.add("no " + LOAD_DIALOG + ": TOPCAT's startable.load.dialogs would name a missing class");
         }
         return out;
     }

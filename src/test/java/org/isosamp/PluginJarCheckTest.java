@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PluginJarCheckTest {
 
     private static final List<String> CORE = List.of("META-INF/MANIFEST.MF", "org/isosamp/archive/",
-        "org/isosamp/archive/IsoArchive.class", "org/isosamp/samp/SampClient.class",
+        "org/isosamp/archive/IsoArchive.class", "org/isosamp/samp/SampClient.class", PluginJarCheck.LOAD_DIALOG,
         "org/isosamp/shaded/okhttp3/OkHttpClient.class", "META-INF/iso-samp/iso-samp.json");
 
     @Test
@@ -38,7 +38,9 @@ class PluginJarCheckTest {
 
     @Test
     void aJarWithoutTheCoreIsNotThePluginJar() {
-        assertEquals(List.of("no org/isosamp/archive/ classes: not iso-samp's core"),
+        assertEquals(List.of("no org/isosamp/archive/ classes: not iso-samp's core",
+                             "no " + PluginJarCheck.LOAD_DIALOG + ": TOPCAT's startable.load.dialogs would name a"
+                             + " missing class"),
                      PluginJarCheck.problems(List.of("org/isosamp/shaded/okio/Buffer.class")));
     }
 }
