@@ -182,6 +182,15 @@ public final class PartFile implements AutoCloseable {
         }
     }
 
+    /** A commit failed with {@code e}: the part file goes; a failure to delete it rides along on {@code e}. */
+    private void deleteAfter(Exception e) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException | RuntimeException d) {
+            e.addSuppressed(d);
+        }
+    }
+
     /**
      * Moves the part file over the target, replacing any file there: atomically where the file system can (see the
      * class comment). Either way the part file is gone afterwards, and off the register; on failure the target is
@@ -202,11 +211,7 @@ public final class PartFile implements AutoCloseable {
                 Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException | RuntimeException d) {
-                e.addSuppressed(d);
-            }
+            deleteAfter(e);
             throw e;
         } finally {
             Register.forget(path);
@@ -246,11 +251,7 @@ public final class PartFile implements AutoCloseable {
                 Files.move(path, target);
             }
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException | RuntimeException d) {
-                e.addSuppressed(d);
-            }
+            deleteAfter(e);
             throw e;
         } finally {
             Register.forget(path);

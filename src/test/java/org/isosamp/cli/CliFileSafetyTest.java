@@ -1,5 +1,6 @@
 package org.isosamp.cli;
 
+import org.isosamp.testing.FileNodes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -93,35 +93,25 @@ class CliFileSafetyTest {
         }
     }
 
-    private static int type(Path p) throws IOException {
-        return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
-    }
 
-    /** @return a character device {@code dir/name} with the given numbers (root only: else the test is skipped) */
-    private Path device(String name, int major, int minor) throws Exception {
-        Path node = dir.resolve(name);
-        assumeTrue(new ProcessBuilder("mknod", "-m", "666", node.toString(), "c", String.valueOf(major),
-            String.valueOf(minor)).start().waitFor() == 0, "needs mknod (root)");
-        return node;
-    }
 
     @Test
     void devFullIsAWriteErrorAndStaysADevice() throws Exception {
-        Path full = device("full", 1, 7);
+        Path full = FileNodes.device(dir, "full", 1, 7);
         Run r = run("query", QUERY, "--output-format", "csv", "--output-file", full.toString());
         assertEquals(1, r.exit(), r.err());
         assertEquals("iso-samp query: " + full + ": No space left on device\n", r.err());
-        assertEquals(0020000, type(full), "still a character device");
+        assertEquals(FileNodes.CHAR_DEVICE, FileNodes.type(full), "still a character device");
         assertEquals(List.of("full"), names(dir), "no part file left");
     }
 
     @Test
     void devNullIsWrittenStraight() throws Exception {
-        Path nul = device("null", 1, 3);
+        Path nul = FileNodes.device(dir, "null", 1, 3);
         Run r = run("query", QUERY, "--quiet", "--output-format", "votable", "--output-file", nul.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
-        assertEquals(0020000, type(nul), "still a character device");
+        assertEquals(FileNodes.CHAR_DEVICE, FileNodes.type(nul), "still a character device");
         assertEquals(List.of("null"), names(dir));
     }
 
@@ -267,8 +257,7 @@ class CliFileSafetyTest {
     @Test
     void aFifoIsWrittenStraight() throws Exception {
         String csv = expectedCsv();
-        Path fifo = dir.resolve("fifo");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+        Path fifo = FileNodes.fifo(dir, "fifo");
         CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
             try {
                 return Files.readString(fifo);
@@ -279,7 +268,7 @@ class CliFileSafetyTest {
         Run r = run("query", QUERY, "--quiet", "--output-format", "csv", "--output-file", "fifo");
         assertEquals(0, r.exit(), r.err());
         assertEquals(csv, read.get(60, TimeUnit.SECONDS));
-        assertEquals(0010000, type(fifo), "still a FIFO");
+        assertEquals(FileNodes.FIFO, FileNodes.type(fifo), "still a FIFO");
         assertEquals(List.of("fifo"), names(dir));
     }
 

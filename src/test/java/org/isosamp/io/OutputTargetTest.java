@@ -1,5 +1,6 @@
 package org.isosamp.io;
 
+import org.isosamp.testing.FileNodes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,10 +50,6 @@ class OutputTargetTest {
         }
     }
 
-    /** @return the file type bits of {@code p}'s mode (0020000 a character device, 0010000 a FIFO) */
-    static int type(Path p) throws IOException {
-        return (Integer) Files.getAttribute(p, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS) & 0170000;
-    }
 
     @Test
     void aNewFileAppearsOnlyAtCommitAndItsFoldersAreMade() throws IOException {
@@ -150,40 +147,29 @@ class OutputTargetTest {
         assertEquals(folder + ": Is a directory", e.getMessage());
     }
 
-    /**
-     * @return a private character device {@code dir/name} ({@code 1 3} is {@code /dev/null}, {@code 1 7}
-     *         {@code /dev/full}), so that a regression never replaces the machine's own; root only, else skipped
-     */
-    private Path device(String name, int major, int minor) throws Exception {
-        Path node = dir.resolve(name);
-        assumeTrue(new ProcessBuilder("mknod", "-m", "666", node.toString(), "c", String.valueOf(major),
-            String.valueOf(minor)).start().waitFor() == 0, "needs mknod (root)");
-        return node;
-    }
 
     @Test
     void devNullIsWrittenStraightAndStaysADevice() throws Exception {
-        Path dev = device("null", 1, 3);
+        Path dev = FileNodes.device(dir, "null", 1, 3);
         OutputTarget t = OutputTarget.file(dev, IfExists.REFUSE);
         assertTrue(t.straight(), "no existence check and no part file for a device");
         save(t, "gone");
-        assertEquals(0020000, type(dev));
+        assertEquals(FileNodes.CHAR_DEVICE, FileNodes.type(dev));
     }
 
     @Test
     void devFullNamesTheDeviceAndTheReason() throws Exception {
-        Path dev = device("full", 1, 7);
+        Path dev = FileNodes.device(dir, "full", 1, 7);
         IOException e = assertThrows(IOException.class,
             () -> save(OutputTarget.file(dev, IfExists.REFUSE), "x".repeat(100)));
         assertEquals(dev + ": No space left on device", e.getMessage());
         assertEquals(List.of("full"), names(dir));
-        assertEquals(0020000, type(dev));
+        assertEquals(FileNodes.CHAR_DEVICE, FileNodes.type(dev));
     }
 
     @Test
     void aFifoIsWrittenStraight() throws Exception {
-        Path fifo = dir.resolve("fifo");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+        Path fifo = FileNodes.fifo(dir, "fifo");
         CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
             try (InputStream in = Files.newInputStream(fifo)) {
                 return in.readAllBytes();
@@ -195,7 +181,7 @@ class OutputTargetTest {
         assertTrue(t.straight());
         save(t, "through the pipe");
         assertEquals("through the pipe", new String(read.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8));
-        assertEquals(0010000, type(fifo), "still a FIFO");
+        assertEquals(FileNodes.FIFO, FileNodes.type(fifo), "still a FIFO");
         assertEquals(List.of("fifo"), names(dir));
     }
 
