@@ -90,7 +90,9 @@ public final class SearchPanel extends JPanel {
         tdt.setToolTipText("Target Dedicated Time number, e.g. 80001538");
         revolution.setToolTipText("ISO revolution (orbit) number, 0 to 999");
         instrument.setToolTipText("CAM, LWS, PHT or SWS; empty for any");
+        instrument.setRenderer(anyForEmpty());
         aot.setEditable(true);
+        aot.setRenderer(anyForEmpty());
         aot.setToolTipText("Astronomical Observation Template, e.g. S01 (the archive's own list); empty for any");
         start.setToolTipText("UTC, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss]: observations that end at or after it");
         end.setToolTipText("UTC, YYYY-MM-DD (to the end of that day) or YYYY-MM-DDThh:mm[:ss]: observations that "
@@ -155,9 +157,9 @@ public final class SearchPanel extends JPanel {
         });
         add(tabs, BorderLayout.CENTER);
 
-        JPanel bottom = new JPanel(new GridBagLayout());
-        bottom.setBorder(BorderFactory.createEmptyBorder(2, 5, 2, 5));
-        line(bottom, 0, label("MAXREC:", 'M', maxrec), maxrec, null, null);
+        JPanel bottom = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEADING, 4, 2));
+        bottom.add(label("MAXREC:", 'M', maxrec));
+        bottom.add(maxrec);
         add(bottom, BorderLayout.SOUTH);
     }
 
@@ -348,6 +350,26 @@ public final class SearchPanel extends JPanel {
         return out;
     }
 
+    /**
+     * Shows a table's columns in the ADQL browser (expanded, scrolled to, selected), if the archive has it.
+     *
+     * @param tableName the table's qualified name
+     * @return true if the browser has it
+     */
+    public boolean showInBrowser(String tableName) {
+        javax.swing.tree.TreePath path = browser.pathOf(tableName, null);
+        if (path == null) {
+            return false;
+        }
+        browser.expandPath(path);
+        browser.setSelectionPath(path);
+        // its last column first, then the table: the table's row at the top, as many columns under it as fit
+        int row = browser.getRowForPath(path);
+        browser.scrollRowToVisible(row + ((javax.swing.tree.TreeNode) path.getLastPathComponent()).getChildCount());
+        browser.scrollPathToVisible(path);
+        return true;
+    }
+
     /** The ADQL browser, for the package's tests and hosts that drive it. */
     SchemaBrowser browser() {
         return browser;
@@ -392,6 +414,20 @@ public final class SearchPanel extends JPanel {
         }
         aot.setModel(model);
         aot.setSelectedItem(typed);
+    }
+
+    /** @return a renderer that shows the empty choice as "any" */
+    private static javax.swing.ListCellRenderer<Object> anyForEmpty() {
+        return new javax.swing.DefaultListCellRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                                                          boolean selected, boolean focus) {
+                return super.getListCellRendererComponent(list, "".equals(value) ? "any" : value, index, selected,
+                                                          focus);
+            }
+        };
     }
 
     private static JLabel label(String text, char mnemonic, Component field) {
