@@ -424,12 +424,15 @@ public final class ArchiveSearch {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ArchiveSearch s && toString().equals(s.toString());
+        return o instanceof ArchiveSearch s && table.equals(s.table) && Objects.equals(adql, s.adql)
+               && Objects.equals(target, s.target) && radius == s.radius && Objects.equals(tdt, s.tdt)
+               && Objects.equals(revolution, s.revolution) && instrument == s.instrument && Objects.equals(aot, s.aot)
+               && Objects.equals(start, s.start) && Objects.equals(end, s.end) && maxrec == s.maxrec;
     }
 
     @Override
     public int hashCode() {
-        return toString().hashCode();
+        return Objects.hash(table, adql, target, radius, tdt, revolution, instrument, aot, start, end, maxrec);
     }
 
     @Override
@@ -446,7 +449,7 @@ public final class ArchiveSearch {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    /** @return the query listing the AOTs the archive has, with their instrument */
+    /** @return the query listing the AOTs the archive has (each AOT's first letter is its instrument's) */
     public static String aotValuesQuery() {
         return "SELECT DISTINCT aotname FROM ida.observations ORDER BY aotname";
     }
@@ -549,7 +552,11 @@ public final class ArchiveSearch {
                     if (blank) {
                         revolution = null;
                     } else {
-                        revolution((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(field, t))));
+                        long r = whole(field, t);
+                        if (r < 0 || r > 999) {
+                            throw revolutionRange(r);
+                        }
+                        revolution((int) r);
                     }
                 }
                 case INSTRUMENT -> instrument(blank ? null : Instrument.parse(t));
@@ -652,7 +659,7 @@ public final class ArchiveSearch {
          */
         public Builder revolution(int revolution) {
             if (revolution < 0 || revolution > 999) {
-                throw new BadField(Field.REVOLUTION, "Revolution (" + revolution + ") must be within 0..999");
+                throw revolutionRange(revolution);
             }
             this.revolution = revolution;
             return this;
@@ -757,6 +764,10 @@ public final class ArchiveSearch {
             return target != null ? Field.TARGET : tdt != null ? Field.TDT : revolution != null ? Field.REVOLUTION
                 : instrument != null ? Field.INSTRUMENT : aot != null ? Field.AOT : start != null ? Field.START
                 : end != null ? Field.END : null;
+        }
+
+        private static BadField revolutionRange(long revolution) {
+            return new BadField(Field.REVOLUTION, "Revolution (" + revolution + ") must be within 0..999");
         }
 
         private static double number(Field field, String text) {

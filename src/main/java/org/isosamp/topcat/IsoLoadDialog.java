@@ -77,7 +77,7 @@ public class IsoLoadDialog extends AbstractTableLoadDialog {
         JPanel top = new JPanel(new GridBagLayout());
         top.setBorder(BorderFactory.createEmptyBorder(5, 5, 0, 5));
         JLabel archiveLabel = new JLabel("Archive:");
-        archiveLabel.setDisplayedMnemonic('h');
+        archiveLabel.setDisplayedMnemonic('c'); // not H: the Load window's Help menu has it
         archiveLabel.setLabelFor(archiveField);
         line(top, 0, archiveLabel, archiveField);
         JPanel bottom = new JPanel(new GridBagLayout());

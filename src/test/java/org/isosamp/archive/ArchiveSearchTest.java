@@ -144,6 +144,8 @@ class ArchiveSearchTest {
             () -> on("ivoa.ssap").text(Field.REVOLUTION, "x"));
         bad(Field.REVOLUTION, "Revolution (1000) must be within 0..999",
             () -> on("ivoa.ssap").text(Field.REVOLUTION, "1000"));
+        bad(Field.REVOLUTION, "Revolution (99999999999) must be within 0..999",
+            () -> on("ivoa.ssap").text(Field.REVOLUTION, "99999999999"));
         bad(Field.INSTRUMENT, "Instrument \"MIPS\" is not one of CAM, LWS, PHT, SWS",
             () -> on("ivoa.ssap").text(Field.INSTRUMENT, "MIPS"));
         bad(Field.AOT, "AOT \"X01\" is not an ISO AOT: expected an instrument letter (C, L, P, S) and two digits,"
