@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.isosamp.archive.ArchiveSearch;
 import org.isosamp.archive.ArchiveSettings;
 import org.isosamp.archive.IsoArchive;
-import org.isosamp.archive.NameResolver;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.table.SkyColumns;
 import org.isosamp.table.TableParameters;
@@ -22,9 +22,9 @@ import uk.ac.starlink.table.gui.TableLoader;
 
 /**
  * One load from the ISO archive, run by TOPCAT on its loading worker thread (never the event thread): opens the
- * archive, resolves a target name if there is one, runs the query through the core, and hands TOPCAT the table
- * with its sky columns in degrees first ({@link SkyColumns#forTopcat}). TOPCAT cancels a load by interrupting the
- * thread, which aborts the query ({@link IsoArchive#query}).
+ * archive, resolves a target name if there is one, runs the search's query ({@link ArchiveSearch}) through the
+ * core, and hands TOPCAT the table with its sky columns in degrees first ({@link SkyColumns#forTopcat}). TOPCAT
+ * cancels a load by interrupting the thread, which aborts the query ({@link IsoArchive#query}).
  */
 final class IsoTableLoader implements TableLoader {
 
@@ -35,13 +35,13 @@ final class IsoTableLoader implements TableLoader {
 
     private final DialogArchives archives;
     private final ArchiveSettings settings;
-    private final IsoSearch search;
+    private final ArchiveSearch search;
     private final Consumer<String> status;
 
     /**
      * @param status told, on the worker thread, one line about the outcome (rows, truncation)
      */
-    IsoTableLoader(DialogArchives archives, ArchiveSettings settings, IsoSearch search, Consumer<String> status) {
+    IsoTableLoader(DialogArchives archives, ArchiveSettings settings, ArchiveSearch search, Consumer<String> status) {
         this.archives = archives;
         this.settings = settings;
         this.search = search;
@@ -57,8 +57,8 @@ final class IsoTableLoader implements TableLoader {
     public TableSequence loadTables(StarTableFactory factory) throws IOException {
         try {
             IsoArchive archive = archives.session(settings).archive();
-            String adql = search.adql(name -> NameResolver.configured(archive).resolve(name).position());
-            QueryResult result = archive.query(search.request(adql));
+            // a target name is resolved here, on the worker: Sesame, else the archive's own target names
+            QueryResult result = archive.query(search.request(archive));
             StarTable table = result.table();
             String name = search.label();
             List<DescribedValue> params = new ArrayList<>(table.getParameters());

@@ -31,7 +31,9 @@ import uk.ac.starlink.table.StarTable;
 /**
  * The load dialog inside the real TOPCAT 4.8.7 (Debian's jar), under a private Xvfb: TOPCAT's Load window lists
  * "ISO Data Archive", and a load of the M31 cone from the local archive through the dialog arrives in TOPCAT's
- * table list with the archive's rows, units and UCDs (the sky columns in degrees first, as {@link SkyColumns}).
+ * table list with the archive's rows, units and UCDs (the sky columns in degrees first, as {@link SkyColumns}); then
+ * a search of SWS spectra by revolution, through the same dialog's fields, arrives with the rows a plain ADQL count
+ * gives.
  *
  * <p>The class path: TOPCAT's jar first (its STIL 4.1.3 and JSAMP win, as in {@code topcat -classpath}), then
  * {@code target/classes}, {@code target/test-classes} and the runtime libraries except STIL and JSAMP. Not the
@@ -47,6 +49,7 @@ class IsoLoadDialogTopcatTest {
     private static final double RA = 10.684708;
     private static final double DEC = 41.26875;
     private static final double RADIUS = 0.1;
+    private static final int REV = 800;
 
     @TempDir
     Path dir;
@@ -72,6 +75,11 @@ class IsoLoadDialogTopcatTest {
             wantColumns.add("column " + c.getName() + "|" + c.getUnitString() + "|" + c.getUCD());
         }
         String url = SharedArchive.get().baseUrl().toString();
+        // the second search, by revolution and instrument through the dialog's fields; its count by plain ADQL
+        long spectra = SharedArchive.client().query(org.isosamp.archive.QueryRequest.builder(
+            "SELECT tdt FROM ivoa.ssap WHERE tdt >= " + REV * 100_000 + " AND tdt < " + (REV + 1) * 100_000
+            + " AND instrument_name = 'SWS'").build()).table().getRowCount();
+        assertTrue(spectra > 0, "SWS spectra in revolution " + REV);
 
         Path displayFile = dir.resolve("xvfb.display");
         Process xvfb = new ProcessBuilder("/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", "1280x900x24",
@@ -85,7 +93,7 @@ class IsoLoadDialogTopcatTest {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, "-Dstartable.load.dialogs=" + IsoLoadDialog.class.getName(),
                 "-cp", classPath(), TopcatLoadProbe.class.getName(),
-                url, RA + " " + DEC, Double.toString(RADIUS), "ida.observations");
+                url, RA + " " + DEC, Double.toString(RADIUS), "ida.observations", Integer.toString(REV), "SWS");
             pb.environment().put("DISPLAY", display);
             pb.environment().put("HOME", home.toString());
             pb.environment().put("XDG_CONFIG_HOME", home.toString());
@@ -100,12 +108,18 @@ class IsoLoadDialogTopcatTest {
                        "TOPCAT's Load window lists the dialog:\n" + out);
             assertTrue(out.contains("\nshown"), "the Load window shows the dialog:\n" + out);
             screenshot(display, "topcat-load-window.png");
-            try (OutputStream in = topcat.getOutputStream()) {
-                in.write("go\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            Await.until(() -> read(log).contains("\ndone") || !running.isAlive(), START, "the load in TOPCAT");
+            OutputStream in = topcat.getOutputStream();
+            in.write("go\n".getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+            Await.until(() -> read(log).contains("\nadql ") || !running.isAlive(), START, "the loads in TOPCAT");
             out = read(log);
-            assertTrue(out.contains("\ndone"), "TOPCAT loaded the table:\n" + out);
+            assertTrue(out.contains("\nadql "), "TOPCAT loaded the tables:\n" + out);
+            screenshot(display, "topcat-adql-browser.png");
+            in.write("go\n".getBytes(StandardCharsets.US_ASCII));
+            in.close();
+            Await.until(() -> read(log).contains("\ndone") || !running.isAlive(), START, "the probe's end");
+            assertTrue(read(log).contains("\ndone"), read(log));
+            assertTrue(read(log).contains("\ntables 2\n"), "one table per load:\n" + read(log));
             List<String> lines = out.lines().toList();
             String table = lines.stream().filter(l -> l.startsWith("table ")).findFirst().orElseThrow();
             assertTrue(table.startsWith("table ISO ida.observations cone"), table);
@@ -115,6 +129,12 @@ class IsoLoadDialogTopcatTest {
             assertTrue(wantColumns.stream().anyMatch(c -> c.startsWith("column ra_deg|deg|pos.eq.ra;meta.main")),
                        wantColumns.toString());
             assertTrue(lines.contains("status " + want.getRowCount() + " rows"), out);
+            assertTrue(lines.contains("table2 ISO ivoa.ssap rev " + REV + " instrument SWS " + spectra), out);
+            assertTrue(lines.contains("status2 " + spectra + " rows"), out);
+            // the ADQL tab's browser, fed by the archive's own columns
+            int columns = SharedArchive.client().columns("ida.observations").size();
+            assertTrue(lines.contains("adql " + columns), "the browser lists ida.observations' " + columns
+                                                          + " columns:\n" + out);
             screenshot(display, "topcat-loaded.png");
         } finally {
             stop(topcat);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 import org.isosamp.archive.ArchiveException;
+import org.isosamp.archive.ArchiveSearch;
 import org.isosamp.archive.ArchiveSettings;
 import org.isosamp.testing.SharedArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ class IsoTableLoaderTest {
         archives.close();
     }
 
-    private StarTable load(IsoSearch search) throws IOException {
+    private StarTable load(ArchiveSearch search) throws IOException {
         ArchiveSettings at = ArchiveSettings.at(HttpUrl.get(SharedArchive.get().baseUrl().toString()));
         TableSequence seq = new IsoTableLoader(archives, at, search, status::add).loadTables(new StarTableFactory());
         StarTable t = seq.nextTable();
@@ -44,8 +45,7 @@ class IsoTableLoaderTest {
 
     @Test
     void theM31ConeArrivesWithDegreesMainAndItsRows() throws IOException {
-        StarTable t = load(IsoSearch.read("ida.observations", IsoSearch.Kind.CONE, "10.684708 41.26875", "0.1",
-                                          "1000"));
+        StarTable t = load(cone("ida.observations", "10.684708 41.26875", 1000));
         assertTrue(t.getRowCount() > 0, "rows in the M31 cone");
         assertEquals("ISO ida.observations cone 10.684708 41.26875 r=0.1", t.getName());
         int ra = -1;
@@ -63,8 +63,7 @@ class IsoTableLoaderTest {
 
     @Test
     void overflowIsMarkedInTheNameAParameterAndTheStatus() throws IOException {
-        StarTable t = load(IsoSearch.read("ida.observations", IsoSearch.Kind.CONE, "10.684708 41.26875", "0.1",
-                                          "2"));
+        StarTable t = load(cone("ida.observations", "10.684708 41.26875", 2));
         assertEquals(2, t.getRowCount());
         assertEquals("ISO ida.observations cone 10.684708 41.26875 r=0.1 (truncated at MAXREC 2)", t.getName());
         assertEquals("truncated at MAXREC 2", t.getParameterByName(IsoTableLoader.TRUNCATED).getValue());
@@ -73,19 +72,19 @@ class IsoTableLoaderTest {
 
     @Test
     void aTdtFindsItsObservation() throws IOException {
-        StarTable cone = load(IsoSearch.read("ida.observations", IsoSearch.Kind.ADQL,
-                                             "SELECT TOP 1 tdt FROM ida.observations ORDER BY tdt", "", "10"));
-        String tdt = String.valueOf(cone.getCell(0, 0)).trim();
-        StarTable t = load(IsoSearch.read("ida.observations", IsoSearch.Kind.TDT, tdt, "", "10"));
+        StarTable first = load(ArchiveSearch.adqlBuilder("SELECT TOP 1 tdt FROM ida.observations ORDER BY tdt")
+                                   .maxrec(10).build());
+        long tdt = Long.parseLong(String.valueOf(first.getCell(0, 0)).trim());
+        StarTable t = load(ArchiveSearch.builder("ida.observations").tdt(tdt).maxrec(10).build());
         assertEquals(1, t.getRowCount());
-        StarTable obscore = load(IsoSearch.read("ivoa.obscore", IsoSearch.Kind.TDT, tdt, "", "10"));
+        StarTable obscore = load(ArchiveSearch.builder("ivoa.obscore").tdt(tdt).maxrec(10).build());
         assertTrue(obscore.getRowCount() >= 1, "obscore rows of TDT " + tdt);
     }
 
     @Test
     void aFailureCarriesTheArchivesOwnMessage() {
-        ArchiveException e = assertThrows(ArchiveException.class, () -> load(IsoSearch.read("ida.observations",
-            IsoSearch.Kind.ADQL, "SELECT nosuchcolumn FROM ida.observations", "", "10")));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> load(
+            ArchiveSearch.adqlBuilder("SELECT nosuchcolumn FROM ida.observations").maxrec(10).build()));
         assertTrue(e.getMessage().toLowerCase().contains("nosuchcolumn"), e.getMessage());
         assertEquals(1, status.size());
         assertTrue(status.get(0).startsWith("Failed: "), status.toString());
@@ -95,8 +94,8 @@ class IsoTableLoaderTest {
     void anInterruptCancelsTheLoad() {
         Thread.currentThread().interrupt();
         try {
-            assertThrows(InterruptedIOException.class, () -> load(IsoSearch.read("ida.observations",
-                IsoSearch.Kind.CONE, "10.684708 41.26875", "0.1", "10")));
+            assertThrows(InterruptedIOException.class, () -> load(cone("ida.observations",
+                "10.684708 41.26875", 10)));
             assertEquals(List.of("Cancelled"), status);
         } finally {
             Thread.interrupted();
@@ -104,18 +103,7 @@ class IsoTableLoaderTest {
     }
 
     @Test
-    void aWrongFieldIsNamedBeforeAnythingIsSent() {
-        assertEquals("radius (0.0) must be within (0, 180] degrees", assertThrows(IllegalArgumentException.class,
-            () -> IsoSearch.read("ida.observations", IsoSearch.Kind.CONE, "M31", "0", "10")).getMessage());
-        assertEquals("radius \"x\" is not a number", assertThrows(IllegalArgumentException.class,
-            () -> IsoSearch.read("ida.observations", IsoSearch.Kind.CONE, "M31", "x", "10")).getMessage());
-        assertEquals("\"8000A\" is not a TDT: expected 1 to 10 digits", assertThrows(IllegalArgumentException.class,
-            () -> IsoSearch.read("ivoa.ssap", IsoSearch.Kind.TDT, "8000A", "", "10")).getMessage());
-        assertEquals("MAXREC (0) must be at least 1", assertThrows(IllegalArgumentException.class,
-            () -> IsoSearch.read("ida.observations", IsoSearch.Kind.ADQL, "SELECT 1", "", "0")).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class,
-            () -> IsoSearch.read("ida.observations", IsoSearch.Kind.CONE, "10 95", "1", "10")).getMessage()
-            .contains("Dec"));
+    void theArchiveFieldIsReadOnTheEventThreadWithoutContactingIt() {
         assertEquals("\"ftp://x\" is neither 'local' nor an http(s) URL",
             assertThrows(IllegalArgumentException.class, () -> IsoLoadDialog.archive("ftp://x")).getMessage());
         assertEquals(ArchiveSettings.production(), IsoLoadDialog.archive(" Production "));
@@ -123,9 +111,18 @@ class IsoTableLoaderTest {
     }
 
     @Test
-    void aTargetNameIsResolvedOnTheWorker() throws IOException {
-        IsoSearch s = IsoSearch.read("ivoa.obscore", IsoSearch.Kind.CONE, "M31", "0.1", "10");
-        assertEquals(org.isosamp.archive.IsoArchive.coneQuery("ivoa.obscore", 10.5, 41.25, 0.1),
-                     s.adql(name -> new org.isosamp.model.SkyPosition(10.5, 41.25)));
+    void aRevolutionOfSpectraWithTheirInstrument() throws IOException {
+        StarTable t = load(ArchiveSearch.builder("ivoa.ssap").revolution(800).instrument(ArchiveSearch.Instrument.SWS)
+                               .maxrec(1000).build());
+        long want = SharedArchive.client().query(org.isosamp.archive.QueryRequest.builder(
+            "SELECT tdt FROM ivoa.ssap WHERE tdt >= 80000000 AND tdt < 80100000 AND instrument_name = 'SWS'")
+            .build()).table().getRowCount();
+        assertTrue(want > 0, "SWS spectra in revolution 800");
+        assertEquals(want, t.getRowCount());
+        assertEquals("ISO ivoa.ssap rev 800 instrument SWS", t.getName());
+    }
+
+    private static ArchiveSearch cone(String table, String position, long maxrec) {
+        return ArchiveSearch.builder(table).target(position).radius(0.1).maxrec(maxrec).build();
     }
 }

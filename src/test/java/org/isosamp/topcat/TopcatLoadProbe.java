@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.Action;
 import javax.swing.ListModel;
 import javax.swing.SwingUtilities;
+import org.isosamp.archive.ArchiveSearch.Field;
+import org.isosamp.gui.SearchPanel;
 import org.isosamp.testing.Await;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.StarTable;
@@ -22,14 +24,23 @@ import uk.ac.starlink.table.gui.TableLoadDialog;
  * table LABEL ROWS           the loaded table, as ControlWindow lists it
  * column NAME|UNIT|UCD       each column
  * status TEXT                the dialog's last-load line
+ * then, given a revolution and an instrument, a second search through the same dialog's fields, on ivoa.ssap:
+ * table2 LABEL ROWS          the second table TOPCAT lists
+ * status2 TEXT               the dialog's last-load line
+ * adql N                     the ADQL tab shown, its browser listing N columns of ida.observations (the caller takes
+ *                            a screenshot, then writes "go")
+ * tables N                   how many tables TOPCAT lists at the end
  * done
  * </pre>
- * Arguments: the archive's URL, the cone's position, radius (degrees), table. TOPCAT's own classes are reached by
- * reflection: they are not on iso-samp's compile class path (STIL's are).
+ * Arguments: the archive's URL, the cone's position, radius (degrees), table[, revolution, instrument]. TOPCAT's own
+ * classes are reached by reflection: they are not on iso-samp's compile class path (STIL's are).
  */
 public final class TopcatLoadProbe {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The caller's "go" lines, one reader for all of them (a second reader would miss what the first buffered). */
+    private static final java.io.BufferedReader IN = new java.io.BufferedReader(
+        new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.US_ASCII));
 
     private TopcatLoadProbe() {
     }
@@ -43,8 +54,10 @@ public final class TopcatLoadProbe {
             .invoke(null, (Object) new String[0]);
         Object cw = Class.forName("uk.ac.starlink.topcat.ControlWindow").getMethod("getInstance").invoke(null);
         AtomicReference<IsoLoadDialog> found = new AtomicReference<>();
+        AtomicReference<java.awt.Window> loadWindow = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
             java.awt.Window lw = (java.awt.Window) call(cw, "getLoadWindow");
+            loadWindow.set(lw);
             for (TableLoadDialog d : (TableLoadDialog[]) call(lw, "getKnownDialogs")) {
                 if (d instanceof IsoLoadDialog iso) {
                     found.set(iso);
@@ -79,7 +92,7 @@ public final class TopcatLoadProbe {
         System.out.println("shown");
         System.out.flush();
         // the caller takes its screenshot of the Load window now
-        new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+        IN.readLine();
         SwingUtilities.invokeAndWait(() -> dialog.getSubmitAction()
             .actionPerformed(new ActionEvent(dialog, ActionEvent.ACTION_PERFORMED, "Submit")));
         ListModel<?> tables = (ListModel<?>) call(cw, "getTablesListModel");
@@ -94,6 +107,59 @@ public final class TopcatLoadProbe {
         AtomicReference<String> status = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> status.set(dialog.status()));
         System.out.println("status " + status.get());
+        if (args.length > 5) {
+            SwingUtilities.invokeAndWait(() -> {
+                SearchPanel p = dialog.searchPanel();
+                p.clearFields();
+                p.setText(Field.TABLE, "ivoa.ssap");
+                p.setText(Field.REVOLUTION, args[4]);
+                p.setText(Field.INSTRUMENT, args[5]);
+                dialog.getSubmitAction().actionPerformed(new ActionEvent(dialog, ActionEvent.ACTION_PERFORMED,
+                                                                         "Submit"));
+            });
+            Object second = Await.value(() -> tables.getSize() > 1 ? tables.getElementAt(1) : null, WAIT,
+                () -> "a second table in TOPCAT's list; the dialog says: " + dialog.status());
+            System.out.println("table2 " + call(second, "getLabel") + " "
+                               + ((StarTable) call(second, "getDataModel")).getRowCount());
+            // the status line is set by invokeLater after the load: read it once TOPCAT has the table
+            Await.until(() -> {
+                AtomicReference<String> now = new AtomicReference<>();
+                try {
+                    SwingUtilities.invokeAndWait(() -> now.set(dialog.status()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                status.set(now.get());
+                return !now.get().startsWith("Loading");
+            }, WAIT, "the dialog's status line");
+            System.out.println("status2 " + status.get());
+            // TOPCAT hides its Load window after a load: show it again, on the ADQL tab
+            SwingUtilities.invokeAndWait(() -> {
+                java.awt.Window lw = loadWindow.get();
+                lw.setVisible(true);
+                Action open = (Action) call(lw, "getDialogAction", IsoLoadDialog.class);
+                open.actionPerformed(new ActionEvent(lw, ActionEvent.ACTION_PERFORMED, "open"));
+                dialog.searchPanel().setAdqlSelected(true);
+            });
+            int columns = Await.value(() -> {
+                AtomicReference<Integer> n = new AtomicReference<>(0);
+                try {
+                    SwingUtilities.invokeAndWait(() -> {
+                        SearchPanel p = dialog.searchPanel();
+                        n.set(p.showInBrowser("ida.observations") ? p.browserColumns("ida.observations").size() : 0);
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return n.get() > 0 ? n.get() : null;
+            }, WAIT, () -> "the ADQL browser's tables");
+            System.out.println("adql " + columns);
+            System.out.flush();
+            IN.readLine();
+        }
+        AtomicReference<Integer> n = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> n.set(tables.getSize()));
+        System.out.println("tables " + n.get());
         System.out.println("done");
         System.out.flush();
     }

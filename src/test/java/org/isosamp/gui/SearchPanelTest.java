@@ -1,0 +1,196 @@
+package org.isosamp.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
+import javax.swing.tree.TreePath;
+import org.isosamp.archive.ArchiveSearch;
+import org.isosamp.archive.ArchiveSearch.BadField;
+import org.isosamp.archive.ArchiveSearch.Field;
+import org.isosamp.archive.IsoArchive;
+import org.isosamp.model.ColumnMeta;
+import org.isosamp.testing.Await;
+import org.isosamp.testing.SharedArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search panel driven through its components, on the event thread (headless, as surefire runs: the panel is
+ * never put in a window, so no display is needed): fields read into the same {@link ArchiveSearch} the core builds,
+ * a wrong field named, and the ADQL browser fed by the local archive's own metadata, read off the event thread and
+ * kept per archive.
+ */
+class SearchPanelTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static <T> T edt(Callable<T> c) throws Exception {
+        AtomicReference<T> out = new AtomicReference<>();
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                out.set(c.call());
+            } catch (Exception e) {
+                failed.set(e);
+            }
+        });
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        return out.get();
+    }
+
+    @Test
+    void theFilledFieldsAreTheSearch() throws Exception {
+        ArchiveSearch s = edt(() -> {
+            SearchPanel p = new SearchPanel();
+            p.setText(Field.TABLE, "ivoa.ssap");
+            p.setText(Field.TARGET, "00:42:44.3 +41:16:09");
+            p.setText(Field.RADIUS, "0.5");
+            p.setText(Field.REVOLUTION, "437");
+            p.setText(Field.INSTRUMENT, "SWS");
+            p.setText(Field.AOT, "s01");
+            p.setText(Field.START, "1997-01-01");
+            p.setText(Field.END, "1997-02-01T12:00");
+            p.setText(Field.MAXREC, "500");
+            return p.search();
+        });
+        assertEquals(ArchiveSearch.builder("ivoa.ssap").target("00:42:44.3 +41:16:09").radius(0.5).revolution(437)
+                         .instrument(ArchiveSearch.Instrument.SWS).aot("S01").text(Field.START, "1997-01-01")
+                         .text(Field.END, "1997-02-01T12:00").maxrec(500).build(), s);
+        assertTrue(s.adql().contains(" AND tdt BETWEEN 43700000 AND 43799999 AND instrument_name = 'SWS' AND "
+                                     + "aotname = 'S01' AND date_obs >= '1997-01-01T00:00:00' AND "
+                                     + "date_obs <= '1997-02-01T12:00:00'"), s.adql());
+    }
+
+    @Test
+    void theAdqlTabIsAnAdqlSearchStartedFromTheForm() throws Exception {
+        List<String> adql = edt(() -> {
+            SearchPanel p = new SearchPanel();
+            p.setText(Field.TABLE, "ida.observations");
+            p.setText(Field.TDT, "80001538");
+            p.setAdqlSelected(true); // the tab starts with the form's query, to edit
+            List<String> out = new ArrayList<>(List.of(p.text(Field.ADQL)));
+            p.setText(Field.ADQL, "SELECT TOP 3 * FROM ivoa.siap");
+            p.setText(Field.MAXREC, "3");
+            ArchiveSearch s = p.search();
+            out.add(s.adql());
+            out.add(Long.toString(s.maxrec()));
+            return out;
+        });
+        assertEquals(List.of("SELECT * FROM ida.observations WHERE tdt = 80001538", "SELECT TOP 3 * FROM ivoa.siap",
+                             "3"), adql);
+    }
+
+    @Test
+    void aWrongFieldIsNamedAndItsTabShown() throws Exception {
+        List<Object> got = edt(() -> {
+            SearchPanel p = new SearchPanel();
+            p.setText(Field.REVOLUTION, "four");
+            BadField e = assertThrows(BadField.class, p::search);
+            List<Object> out = new ArrayList<>(List.of(e.field(), e.getMessage()));
+            p.setText(Field.REVOLUTION, "");
+            p.setAdqlSelected(true);
+            p.setText(Field.ADQL, "");
+            out.add(assertThrows(BadField.class, p::search).getMessage());
+            out.add(p.isAdqlSelected());
+            p.setText(Field.INSTRUMENT, "CAM");
+            p.setText(Field.AOT, "S01");
+            p.setAdqlSelected(false);
+            e = assertThrows(BadField.class, p::search);
+            out.add(e.field());
+            return out;
+        });
+        assertEquals(List.of(Field.REVOLUTION, "Revolution \"four\" is not a whole number", "ADQL is empty", true,
+                             Field.AOT), got);
+    }
+
+    @Test
+    void theBrowserListsTheLocalArchivesColumnsReadOffTheEventThread() throws Exception {
+        IsoArchive archive = SharedArchive.client();
+        List<String> want = archive.columns("ida.observations").stream().map(ColumnMeta::name).toList();
+        List<Boolean> onEdt = new CopyOnWriteArrayList<>();
+        Object key = "test archive " + System.nanoTime(); // a key of its own: nothing cached yet
+        ArchiveOpener opener = () -> {
+            onEdt.add(SwingUtilities.isEventDispatchThread());
+            return archive;
+        };
+        SearchPanel p = edt(() -> {
+            SearchPanel panel = new SearchPanel();
+            panel.setArchive(key, opener);
+            return panel;
+        });
+        Await.until(() -> call(() -> !p.isFetching()), WAIT, "the archive's metadata");
+        assertEquals(List.of(false), onEdt, "opened once, off the event thread");
+        assertEquals(want, edt(() -> p.browserColumns("ida.observations")));
+        assertTrue(edt(p::metadataStatus).matches("\\d+ tables"), edt(p::metadataStatus));
+        List<String> tables = edt(p::tableChoices);
+        assertEquals(ArchiveSearch.TABLES, tables.subList(0, 4));
+        assertTrue(tables.contains("ida.postcards"), tables.toString());
+
+        // the AOTs are the archive's, those of the chosen instrument
+        List<String> sws = ArchiveSearch.aotValues(archive).stream().filter(a -> a.startsWith("S")).toList();
+        assertFalse(sws.isEmpty());
+        assertEquals(sws, edt(() -> {
+            p.setText(Field.INSTRUMENT, "SWS");
+            return p.aotChoices().subList(1, p.aotChoices().size());
+        }));
+
+        // a column's tooltip; a double-click's insertion into the ADQL
+        List<String> tip = edt(() -> {
+            TreePath col = p.browser().pathOf("ida.observations", "ra_deg");
+            TreePath tab = p.browser().pathOf("ida.observations", null);
+            p.setAdqlSelected(true);
+            p.setText(Field.ADQL, "SELECT");
+            p.browser().pick(col);
+            p.setText(Field.ADQL, p.text(Field.ADQL) + ",");
+            p.browser().pick(p.browser().pathOf("ida.observations", "dec"));
+            p.setText(Field.ADQL, p.text(Field.ADQL) + " FROM ");
+            p.browser().pick(tab);
+            return List.of(p.browser().tipOf(col), p.text(Field.ADQL));
+        });
+        assertTrue(tip.get(0).contains("unit: deg") && tip.get(0).contains("UCD: pos.eq.ra;meta.main")
+                   && tip.get(0).contains("degrees"), tip.get(0));
+        assertEquals("SELECT ra_deg, dec FROM ida.observations", tip.get(1));
+
+        // a second panel on the same archive: from the cache, at once, without opening it again
+        List<String> again = edt(() -> {
+            SearchPanel second = new SearchPanel();
+            second.setArchive(key, opener);
+            return second.browserColumns("ida.observations");
+        });
+        assertEquals(want, again);
+        assertEquals(1, onEdt.size(), "opened once");
+    }
+
+    @Test
+    void anArchiveThatFailsSaysWhy() throws Exception {
+        SearchPanel p = edt(SearchPanel::new);
+        edt(() -> {
+            p.setArchive("broken " + System.nanoTime(), () -> {
+                throw new IOException("no route to the archive");
+            });
+            return null;
+        });
+        Await.until(() -> call(() -> !p.isFetching()), WAIT, "the failure");
+        assertEquals("Could not read the archive's tables: no route to the archive", edt(p::metadataStatus));
+        assertEquals(ArchiveSearch.TABLES, edt(p::tableChoices));
+    }
+
+    private static boolean call(Callable<Boolean> c) {
+        try {
+            return edt(c);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
