@@ -86,7 +86,8 @@ public final class PluginJarCheck {
     private static final String FITS_ASCII = "org.isosamp.table.FitsAscii";
     private static final String FITS_ASCII_GUARD = "org.isosamp.table.TableFiles.fastFitsStrings";
     private static final String FITS_ASCII_WHY = "a faster string encoder for STIL 4.3's FITS writers (STIL's own took"
-        + " two thirds of a FITS save); STIL 4.1 has no encoder to replace";
+        + " two thirds of a FITS save); STIL 4.1 has no encoder to replace (AsciiCells gives its writer the same"
+        + " text)";
     private static final String FITS_WRITER = "uk.ac.starlink.fits.AbstractFitsTableWriter.";
 
     /**

@@ -12,7 +12,8 @@ import uk.ac.starlink.table.StarTableWriter;
  * text), a plain loop. Stateless; thread-safe.
  *
  * <p>STIL 4.1 (TOPCAT 4.8.7) has no {@link StringEncoder}: this class does not load there. Only
- * {@link TableFiles#fastFitsStrings} uses it, after checking that STIL has the encoder.
+ * {@link TableFiles#fastFitsStrings} uses it, after checking that STIL has the encoder (else {@link AsciiCells}
+ * gives STIL 4.1's writer the same text).
  */
 final class FitsAscii extends StringEncoder {
 
@@ -38,7 +39,7 @@ final class FitsAscii extends StringEncoder {
     }
 
     private static byte encode(int codePoint) {
-        return codePoint >= 32 && codePoint <= 126 ? (byte) codePoint : REPLACEMENT;
+        return AsciiCells.printable(codePoint) ? (byte) codePoint : REPLACEMENT;
     }
 
     @Override

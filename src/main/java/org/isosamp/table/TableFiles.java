@@ -97,14 +97,17 @@ public final class TableFiles {
     /**
      * {@link FitsAscii#install}, where STIL has what it needs: STIL 4.3's pluggable string encoder
      * ({@code uk.ac.starlink.fits.StringEncoder}, {@code AbstractFitsTableWriter.get/setUnicodeHandler}). Inside
-     * TOPCAT 4.8.7 (STIL 4.1.3) there is none: {@link FitsAscii} would not even load
-     * ({@link NoClassDefFoundError}), so this leaves the writer as it is and STIL 4.1 writes strings its own way,
-     * still valid FITS. The only place that may name {@link FitsAscii} ({@code PluginJarCheck}'s allow-list says
-     * so, and checks it): the JVM loads {@link FitsAscii} when code naming it first runs, so every use must sit
-     * behind this check.
+     * TOPCAT 4.8.7 (STIL 4.1.3) there is none, and {@link FitsAscii} would not even load
+     * ({@link NoClassDefFoundError}); there the FITS writer gets its strings through {@link AsciiCells}, which
+     * gives it the same ASCII text. The only place that may name {@link FitsAscii} ({@code PluginJarCheck}'s
+     * allow-list says so, and checks it): the JVM loads {@link FitsAscii} when code naming it first runs, so every
+     * use must sit behind this check.
      */
     static StarTableWriter fastFitsStrings(StarTableWriter writer) {
-        return STRING_ENCODER && writer instanceof AbstractFitsTableWriter ? FitsAscii.install(writer) : writer;
+        if (!(writer instanceof AbstractFitsTableWriter)) {
+            return writer;
+        }
+        return STRING_ENCODER ? FitsAscii.install(writer) : AsciiCells.writer(writer);
     }
 
     private static boolean hasStringEncoder() {
@@ -115,7 +118,7 @@ public final class TableFiles {
             AbstractFitsTableWriter.class.getMethod("setUnicodeHandler", encoder);
             return true;
         } catch (ReflectiveOperationException | LinkageError e) {
-            LOG.fine(() -> "STIL without a FITS string encoder (before 4.3): FITS strings written STIL's own way ("
+            LOG.fine(() -> "STIL without a FITS string encoder (before 4.3): FITS strings squashed to ASCII first ("
                            + e + ")");
             return false;
         }
