@@ -141,13 +141,15 @@ class PluginJarCheckTest {
         }
         try (ClassPath cp = topcat(ours)) {
             List<String> want = new ArrayList<>(wrong);
-            // what STIL 4.3 has and STIL 4.1.3 lacks (the known traps); TOPCAT's own classes, against its jar
+            // what STIL 4.3 and JSAMP 1.3.9 have and TOPCAT 4.8.7's STIL 4.1.3 and JSAMP 1.3.7 lack (the known traps);
+            // TOPCAT's own classes, against its jar
             want.add(" lacks uk.ac.starlink.fits.AbstractFitsTableWriter.getUnicodeHandler()"
                      + "Luk/ac/starlink/fits/StringEncoder; (no such method in"
                      + " uk.ac.starlink.fits.AbstractFitsTableWriter or its supertypes)" + by);
             want.add(" lacks uk.ac.starlink.fits.StringEncoder (no such class)" + by);
             want.add(" lacks uk.ac.starlink.table.gui.AbstractTableLoadDialog.addToolbarAction(Ljavax/swing/Action;)V"
                      + " (no such method in uk.ac.starlink.table.gui.AbstractTableLoadDialog or its supertypes)" + by);
+            want.add(" lacks org.astrogrid.samp.xmlrpc.apache.ApacheClientFactory (no such class)" + by);
             want.add(" lacks uk.ac.starlink.topcat.ControlWindow.noSuchTable()V (no such method in"
                      + " uk.ac.starlink.topcat.ControlWindow or its supertypes)" + by);
             assertEquals(want.stream().map(w -> PluginJarCheck.TOPCAT_487 + w).sorted().toList(),
@@ -275,6 +277,7 @@ class PluginJarCheckTest {
                "()Luk/ac/starlink/fits/StringEncoder;", false);
         invoke(mv, Opcodes.INVOKEVIRTUAL, "uk/ac/starlink/table/gui/AbstractTableLoadDialog", "addToolbarAction",
                "(Ljavax/swing/Action;)V", false);
+        mv.visitTypeInsn(Opcodes.NEW, "org/astrogrid/samp/xmlrpc/apache/ApacheClientFactory"); // JSAMP 1.3.9 only
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, "uk/ac/starlink/topcat/ControlWindow", "getInstance",
                            "()Luk/ac/starlink/topcat/ControlWindow;", false);
         invoke(mv, Opcodes.INVOKEVIRTUAL, "uk/ac/starlink/topcat/ControlWindow", "noSuchTable", "()V", false);
