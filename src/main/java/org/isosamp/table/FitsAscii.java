@@ -10,6 +10,10 @@ import uk.ac.starlink.table.StarTableWriter;
  * 4.3.5 runs an {@code IntStream} pipeline for every string cell, which was two thirds of
  * the time of writing the 40k-row query as FITS. Same bytes (a test compares them for any
  * text), a plain loop. Stateless; thread-safe.
+ *
+ * <p>STIL 4.1 (TOPCAT 4.8.7) has no {@link StringEncoder}: this class does not load there. Only
+ * {@link TableFiles#fastFitsStrings} uses it, after checking that STIL has the encoder (else {@link AsciiCells}
+ * gives STIL 4.1's writer the same text).
  */
 final class FitsAscii extends StringEncoder {
 
@@ -35,7 +39,7 @@ final class FitsAscii extends StringEncoder {
     }
 
     private static byte encode(int codePoint) {
-        return codePoint >= 32 && codePoint <= 126 ? (byte) codePoint : REPLACEMENT;
+        return AsciiCells.printable(codePoint) ? (byte) codePoint : REPLACEMENT;
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.logging.Logger;
 import org.isosamp.io.IfExists;
 import org.isosamp.io.OutputTarget;
+import uk.ac.starlink.fits.AbstractFitsTableWriter;
 import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.OnceRowPipe;
 import uk.ac.starlink.table.RowStore;
@@ -49,6 +51,11 @@ import uk.ac.starlink.table.formats.CsvTableWriter;
  */
 public final class TableFiles {
 
+    private static final Logger LOG = Logger.getLogger(TableFiles.class.getName());
+
+    /** Whether this STIL has STIL 4.3's pluggable FITS string encoding, which {@link FitsAscii} extends. */
+    private static final boolean STRING_ENCODER = hasStringEncoder();
+
     private TableFiles() {
     }
 
@@ -61,7 +68,7 @@ public final class TableFiles {
      * @throws TableFormatException if the format (or extension) is unknown, naming the choices
      */
     public static void save(StarTable table, OutputTarget target, String format) throws IOException {
-        save(table, target, FitsAscii.install(writer(target.name(), format)));
+        save(table, target, fastFitsStrings(writer(target.name(), format)));
     }
 
     private static void save(StarTable table, OutputTarget target, StarTableWriter writer) throws IOException {
@@ -83,8 +90,38 @@ public final class TableFiles {
      * @throws IOException          naming the target, if its folder cannot be written
      */
     public static Output open(OutputTarget target, String format) throws IOException {
-        StarTableWriter writer = FitsAscii.install(writer(target.name(), format));
+        StarTableWriter writer = fastFitsStrings(writer(target.name(), format));
         return new Output(target.name(), writer, target.open(), writer instanceof CsvTableWriter);
+    }
+
+    /**
+     * {@link FitsAscii#install}, where STIL has what it needs: STIL 4.3's pluggable string encoder
+     * ({@code uk.ac.starlink.fits.StringEncoder}, {@code AbstractFitsTableWriter.get/setUnicodeHandler}). Inside
+     * TOPCAT 4.8.7 (STIL 4.1.3) there is none, and {@link FitsAscii} would not even load
+     * ({@link NoClassDefFoundError}); there the FITS writer gets its strings through {@link AsciiCells}, which
+     * gives it the same ASCII text. The only place that may name {@link FitsAscii} ({@code PluginJarCheck}'s
+     * allow-list says so, and checks it): the JVM loads {@link FitsAscii} when code naming it first runs, so every
+     * use must sit behind this check.
+     */
+    static StarTableWriter fastFitsStrings(StarTableWriter writer) {
+        if (!(writer instanceof AbstractFitsTableWriter)) {
+            return writer;
+        }
+        return STRING_ENCODER ? FitsAscii.install(writer) : AsciiCells.writer(writer);
+    }
+
+    private static boolean hasStringEncoder() {
+        try {
+            Class<?> encoder = Class.forName("uk.ac.starlink.fits.StringEncoder", false,
+                                             AbstractFitsTableWriter.class.getClassLoader());
+            AbstractFitsTableWriter.class.getMethod("getUnicodeHandler");
+            AbstractFitsTableWriter.class.getMethod("setUnicodeHandler", encoder);
+            return true;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            LOG.fine(() -> "STIL without a FITS string encoder (before 4.3): FITS strings squashed to ASCII first ("
+                           + e + ")");
+            return false;
+        }
     }
 
     /**

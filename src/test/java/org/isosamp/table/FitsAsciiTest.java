@@ -68,4 +68,13 @@ class FitsAsciiTest {
         assertSame(custom, ((AbstractFitsTableWriter) FitsAscii.install(other)).getUnicodeHandler());
         assertEquals("CSV", FitsAscii.install(sto.getHandler("csv")).getFormatName());
     }
+
+    @Test
+    void tableFilesInstallsItWhereStilHasTheEncoder() throws Exception {
+        // STIL 4.3.5 here; on STIL 4.1.3 (TOPCAT 4.8.7) TableFilesOnStil41Test shows the writer left alone
+        StarTableOutput sto = new StarTableOutput();
+        AbstractFitsTableWriter fits = (AbstractFitsTableWriter) TableFiles.fastFitsStrings(sto.getHandler("fits"));
+        assertSame(FitsAscii.INSTANCE, fits.getUnicodeHandler());
+        assertEquals("CSV", TableFiles.fastFitsStrings(sto.getHandler("csv")).getFormatName());
+    }
 }
