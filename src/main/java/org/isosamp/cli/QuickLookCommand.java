@@ -84,6 +84,11 @@ public final class QuickLookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (System.getProperty("java.awt.headless") == null) {
+            // before AWT loads: drawing into an image needs no display, and a DISPLAY that is set but unreachable
+            // (an ssh session's stale forwarding) would otherwise fail or wait
+            System.setProperty("java.awt.headless", "true");
+        }
         boolean toStdout = output.equals("-");
         if (tdts.size() > 1 && (toStdout || !output.contains(TDT_MARK))) {
             throw new ParameterException(spec.commandLine(), tdts.size() + " TDTs need one file each: put '"
