@@ -204,6 +204,47 @@ class QuickLookTest {
     }
 
     @Test
+    void anImageWithoutWcsHasPixelAxesAndItsNanPixelsAreGrey(@TempDir Path dir) throws Exception {
+        float[][] data = new float[20][30];
+        for (int r = 0; r < 20; r++) {
+            for (int c = 0; c < 30; c++) {
+                data[r][c] = c < 10 ? Float.NaN : r * 30 + c;   // the left third blank
+            }
+        }
+        Path file = dir.resolve("blank.fits");
+        try (Fits f = new Fits()) {
+            BasicHDU<?> hdu = Fits.makeHDU(data);
+            hdu.getHeader().addValue("BUNIT", "Jy", "unit");
+            f.addHDU(hdu);
+            f.write(file.toFile());
+        }
+        ImageQuickLook q = assertInstanceOf(ImageQuickLook.class, QuickLook.read(file));
+        assertEquals("x (pixel)", q.chart().getXYPlot().getDomainAxis().getLabel());
+        assertEquals("y (pixel)", q.chart().getXYPlot().getRangeAxis().getLabel());
+        assertTrue(q.skyAt(5, 5).isEmpty());
+        assertTrue(Double.isNaN(q.valueAt(5.5, 3.5)));
+        assertEquals(3 * 30 + 12, q.valueAt(12.5, 3.5), 0, "row 4 (y 3..4), column 13 (x 12..13)");
+        assertEquals("pixel (13, 4)  102.0 Jy", q.describe(12.5, 3.5));
+        BufferedImage img = q.render(600, 400);
+        // the plot's data area: find the grey of NaN in the picture's left part, and no grey in its right part
+        java.awt.geom.Rectangle2D area = dataArea(q, 600, 400);
+        int y = (int) area.getCenterY();
+        double pxPerPixel = area.getWidth() / (q.chart().getXYPlot().getDomainAxis().getRange().getLength());
+        double x0 = area.getX() - q.chart().getXYPlot().getDomainAxis().getLowerBound() * pxPerPixel;
+        assertEquals(ColourMap.NAN.getRGB(), img.getRGB((int) (x0 + 5 * pxPerPixel), y), "a NaN pixel");
+        assertNotEquals(ColourMap.NAN.getRGB(), img.getRGB((int) (x0 + 20 * pxPerPixel), y), "a finite pixel");
+    }
+
+    private static java.awt.geom.Rectangle2D dataArea(QuickLook q, int w, int h) {
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        q.chart().draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, w, h), info);
+        g.dispose();
+        return info.getPlotInfo().getDataArea();
+    }
+
+    @Test
     void aFitsTableThatIsNoSpectrumIsRefusedSayingWhatItIs(@TempDir Path dir) throws Exception {
         Path table = TestFits.binaryTable(dir.resolve("80001538.fits"), "X", new String[] {"RA", "DEC"},
             new String[] {"deg", "deg"}, new double[] {1, 2}, new double[] {3, 4});
