@@ -27,7 +27,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code quicklook TDT... [--output FILE]}: a STANDALONE product's quick look as a PNG, drawn by
  * {@link QuickLook} (the window's renderer): a spectrum's segments, or an image with its colour bar and RA/Dec.
- * The product comes through the product cache; an existing PNG is refused unless {@code --overwrite}. With several
+ * The product comes through the product cache (a progress bar on a terminal's stderr while it downloads, as
+ * {@code download} shows); an existing PNG is refused unless {@code --overwrite}. With several
  * TDTs each is tried, as {@code download} does: each file on stdout, each failure on stderr, exit 1 if any failed.
  */
 @Command(name = "quicklook", mixinStandardHelpOptions = true,
@@ -139,7 +140,13 @@ public final class QuickLookCommand implements Callable<Integer> {
             // checked before the download: an existing file is refused at once
             target = OutputTarget.file(Path.of(output.replace(TDT_MARK, tdt)), IfExists.overwrite(overwrite));
         }
-        Path product = ida.download(tdt, RetrievalType.STANDALONE, null, folder, tdt, IfExists.REPLACE, null);
+        Progress progress = new Progress(System.err, tdt, archive.quiet);
+        Path product;
+        try {
+            product = ida.download(tdt, RetrievalType.STANDALONE, null, folder, tdt, IfExists.REPLACE, progress);
+        } finally {
+            progress.finish();
+        }
         try {
             QuickLook.read(product).save(target, width, height);
         } finally {
