@@ -254,6 +254,23 @@ public final class ImageQuickLook extends QuickLook {
     }
 
     /**
+     * What a window shows under the cursor: {@link #describe} at a point of the drawn chart.
+     *
+     * @param java2dX  the point, in the chart's Java2D coordinates (a chart panel's
+     *                 {@code translateScreenToJava2D} of the mouse)
+     * @param java2dY  the point
+     * @param dataArea where the plot's data was drawn (the chart panel's
+     *                 {@code getChartRenderingInfo().getPlotInfo().getDataArea()})
+     * @return the description, or "" outside the image
+     */
+    public String describeAt(double java2dX, double java2dY, Rectangle2D dataArea) {
+        XYPlot plot = chart.getXYPlot();
+        double x = plot.getDomainAxis().java2DToValue(java2dX, dataArea, plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().java2DToValue(java2dY, dataArea, plot.getRangeAxisEdge());
+        return x < 0 || y < 0 || x >= width || y >= height ? "" : describe(x, y);
+    }
+
+    /**
      * Square pixels: widens the x or y range (around the image's centre) so that one pixel is as wide as high in
      * the data area, as astropy's {@code imshow} does with {@code aspect='equal'}.
      */

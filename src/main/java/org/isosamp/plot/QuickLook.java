@@ -26,6 +26,16 @@ import org.jfree.chart.JFreeChart;
  * q.save(OutputTarget.file(Path.of("x.png"), IfExists.REFUSE), 900, 600);
  * }</pre>
  *
+ * In a window (Swing lives there, not here): read off the event thread, then on it
+ * <pre>{@code
+ * ChartPanel panel = new ChartPanel(q.chart());
+ * // an image: square pixels once laid out, and the sky under the cursor
+ * Rectangle2D area = panel.getChartRenderingInfo().getPlotInfo().getDataArea();
+ * if (q.layout(area)) panel.repaint();
+ * Point2D p = panel.translateScreenToJava2D(mouseEvent.getPoint());
+ * status.setText(((ImageQuickLook) q).describeAt(p.getX(), p.getY(), area));
+ * }</pre>
+ *
  * <p>What it is comes from {@link ProductInspector}, never from the name; a FITS table that is no spectrum, a tar,
  * a PNG are refused with a {@link ProductFormatException} saying what they are.
  *

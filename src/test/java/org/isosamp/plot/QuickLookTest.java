@@ -186,6 +186,14 @@ class QuickLookTest {
         assertTrue(q.describe(crpix1 - 0.5, crpix2 - 0.5).startsWith("RA 02h12m00.0s Dec +61°30'00\" (ICRS)"),
                    q.describe(crpix1 - 0.5, crpix2 - 0.5));
         assertTrue(Double.isNaN(q.valueAt(-1, 3)));
+        // under a cursor: the chart drawn at 900 x 600, the reference pixel's centre in Java2D coordinates
+        q.render(900, 600);
+        java.awt.geom.Rectangle2D area = dataArea(q, 900, 600);
+        XYPlot plot = q.chart().getXYPlot();
+        double jx = plot.getDomainAxis().valueToJava2D(crpix1 - 0.5, area, plot.getDomainAxisEdge());
+        double jy = plot.getRangeAxis().valueToJava2D(crpix2 - 0.5, area, plot.getRangeAxisEdge());
+        assertEquals(q.describe(crpix1 - 0.5, crpix2 - 0.5), q.describeAt(jx, jy, area));
+        assertEquals("", q.describeAt(area.getMinX() + 1, jy, area), "left of the image (square pixels)");
     }
 
     @Test
