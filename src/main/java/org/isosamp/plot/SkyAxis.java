@@ -49,8 +49,8 @@ final class SkyAxis extends NumberAxis {
                                              RectangleEdge edge) {
         boolean horizontal = RectangleEdge.isTopOrBottom(edge);
         double length = horizontal ? dataArea.getWidth() : dataArea.getHeight();
-        // room for a label: about 100 Java2D units across, 30 up
-        int most = Math.max(2, (int) (length / (horizontal ? 110 : 32)));
+        // room for a label: about 100 Java2D units across; up, a tick every 60 or more, as WCSAxes spaces them
+        int most = Math.max(2, (int) (length / (horizontal ? 110 : 60)));
         double lo = getLowerBound();
         double hi = getUpperBound();
         double w0 = units(world.applyAsDouble(lo));
@@ -80,6 +80,8 @@ final class SkyAxis extends NumberAxis {
                 ticks.add(new NumberTick(v, label(target, step), anchor, anchor, 0.0));
             }
         }
+        // along the axis, left to right (RA grows to the left, east)
+        ticks.sort(java.util.Comparator.comparingDouble(NumberTick::getValue));
         return ticks;
     }
 

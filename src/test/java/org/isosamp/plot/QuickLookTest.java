@@ -194,6 +194,30 @@ class QuickLookTest {
         double jy = plot.getRangeAxis().valueToJava2D(crpix2 - 0.5, area, plot.getRangeAxisEdge());
         assertEquals(q.describe(crpix1 - 0.5, crpix2 - 0.5), q.describeAt(jx, jy, area));
         assertEquals("", q.describeAt(area.getMinX() + 1, jy, area), "left of the image (square pixels)");
+        // the ticks sit at round RA and Dec, each where the WCS says (along the middle row / column)
+        java.awt.Graphics2D g = new BufferedImage(900, 600, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<String> raLabels = new ArrayList<>();
+        for (Object o : plot.getDomainAxis().refreshTicks(g, new org.jfree.chart.axis.AxisState(), area,
+                                                          org.jfree.chart.ui.RectangleEdge.BOTTOM)) {
+            org.jfree.chart.axis.NumberTick t = (org.jfree.chart.axis.NumberTick) o;
+            raLabels.add(t.getText());
+            double seconds = q.skyAt(t.getValue(), 16).orElseThrow().raDeg() * 240 - 2 * 3600;
+            assertEquals(Integer.parseInt(t.getText().substring(3, 5)) * 60 + Integer.parseInt(t.getText().substring(6, 8)),
+                         seconds, 1e-6, t.getText());
+        }
+        assertEquals(List.of("02h12m10s", "02h12m00s", "02h11m50s"), raLabels);
+        List<String> decLabels = new ArrayList<>();
+        for (Object o : plot.getRangeAxis().refreshTicks(g, new org.jfree.chart.axis.AxisState(), area,
+                                                         org.jfree.chart.ui.RectangleEdge.LEFT)) {
+            org.jfree.chart.axis.NumberTick t = (org.jfree.chart.axis.NumberTick) o;
+            decLabels.add(t.getText());
+            double arcsec = (q.skyAt(16, t.getValue()).orElseThrow().decDeg() - 61) * 3600;
+            assertEquals(Integer.parseInt(t.getText().substring(4, 6)) * 60 + Integer.parseInt(t.getText().substring(7, 9)),
+                         arcsec, 1e-6, t.getText());
+        }
+        assertEquals("+61°28'30\"", decLabels.get(0));
+        assertEquals(7, decLabels.size(), decLabels.toString());
+        g.dispose();
     }
 
     @Test
