@@ -53,6 +53,8 @@ public abstract sealed class QuickLook permits SpectrumQuickLook, ImageQuickLook
     /** The smallest: below this a chart has no room for its axes. */
     public static final int MIN_SIZE = 100;
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(QuickLook.class.getName());
+
     private final FitsProduct product;
 
     QuickLook(FitsProduct product) {
@@ -69,6 +71,7 @@ public abstract sealed class QuickLook permits SpectrumQuickLook, ImageQuickLook
      */
     public static QuickLook read(Path file) throws IOException {
         FitsProduct p = ProductInspector.inspect(file);
+        LOG.fine(() -> "quick look of " + file + ": " + p.found());
         switch (p.kind()) {
             case SPECTRUM:
                 return SpectrumQuickLook.of(p);
