@@ -11,6 +11,7 @@ import org.isosamp.cli.DownloadCommand;
 import org.isosamp.cli.ListenCommand;
 import org.isosamp.cli.PostcardCommand;
 import org.isosamp.cli.QueryCommand;
+import org.isosamp.cli.QuickLookCommand;
 import org.isosamp.cli.SendProductCommand;
 import org.isosamp.cli.SendTableCommand;
 import org.isosamp.cli.ServeLocalCommand;
@@ -67,6 +68,7 @@ public final class IsoSamp implements Callable<Integer> {
         m.put("columns", ColumnsCommand.class);
         m.put("download", DownloadCommand.class);
         m.put("postcard", PostcardCommand.class);
+        m.put("quicklook", QuickLookCommand.class);
         m.put("cone", ConeCommand.class);
         m.put("cache", CacheCommand.class);
         m.put("clients", ClientsCommand.class);

@@ -36,13 +36,16 @@ class LayeringTest {
      *
      * <p>AWT and Swing are the faces' (gui, topcat). {@code java.awt.image} alone, pixels drawn into an image with no
      * window (a headless quick look, the local archive's synthetic postcards), is allowed below them: where drawing
-     * needs more of {@code java.awt} ({@code Graphics2D}, fonts), it moves to a face.
+     * needs more of {@code java.awt} ({@code Graphics2D}, fonts), it moves to a face, or to {@code plot}, the quick-look
+     * renderer the faces share, which draws charts into images with {@code java.awt} but never opens a window nor
+     * imports Swing (the window wraps its chart in a chart panel itself).
      */
     static final String ARROWS = """
         (root)   -> cli samp archive products model table io
-        cli      -> samp archive products model table io
-        gui      -> samp archive products model table io java.awt javax.swing
-        topcat   -> gui samp archive products model table io java.awt javax.swing
+        cli      -> plot samp archive products model table io
+        gui      -> plot samp archive products model table io java.awt javax.swing
+        topcat   -> gui plot samp archive products model table io java.awt javax.swing
+        plot     -> products model io java.awt
         samp     -> archive products model table io
         archive  -> model table io
         products -> model table io java.awt.image
@@ -90,7 +93,7 @@ class LayeringTest {
     @Test
     void theScanFindsWrongArrowsAndOnlyThose() {
         assertEquals(List.of("cli/Bad.java:2: import org.isosamp.local.LocalArchive;  (cli may not use local: "
-                             + "cli -> samp archive products model table io)"),
+                             + "cli -> plot samp archive products model table io)"),
                      violations("cli/Bad.java", "package org.isosamp.cli;\nimport org.isosamp.local.LocalArchive;\n"));
         assertEquals(List.of(), violations("cli/ServeLocalCommand.java",
                                            "package org.isosamp.cli;\nimport org.isosamp.local.LocalArchive;\n"));
@@ -119,6 +122,11 @@ class LayeringTest {
                              + "  (local may not use archive: local -> model table io java.awt.image)"),
                      violations("local/LocalArchive.java",
                                 "package org.isosamp.local; import org.isosamp.archive.IsoArchive;"));
+        // the quick-look renderer draws with java.awt, never with Swing: the window wraps its chart
+        assertEquals(List.of(), violations("plot/A.java", "package org.isosamp.plot;\nimport java.awt.Graphics2D;\n"));
+        assertEquals(1, violations("plot/A.java", "package org.isosamp.plot;\nimport javax.swing.JPanel;\n").size());
+        assertEquals(1, violations("plot/A.java", "package org.isosamp.plot;\nimport org.isosamp.samp.SampSession;\n")
+            .size());
         assertEquals(List.of("newpkg/A.java: package newpkg has no row in LayeringTest.ARROWS"),
                      violations("newpkg/A.java", "package org.isosamp.newpkg;\n"));
     }
