@@ -38,7 +38,7 @@ public final class Xvfb implements AutoCloseable {
      *
      * @param logDir where {@code xvfb.log} and {@code xvfb.display} go (created if missing)
      */
-    public static Xvfb start(Path logDir) throws IOException {
+    public static Xvfb start(Path logDir) throws IOException, InterruptedException {
         Peers.require("/usr/bin/Xvfb", "xvfb");
         Files.createDirectories(logDir);
         Path displayFile = logDir.resolve("xvfb.display");
