@@ -23,6 +23,9 @@ public final class PluginJarCheck {
     /** The plug-in class TOPCAT is told to load ({@code plugin-manifest/TOPCAT.md}). */
     static final String LOAD_DIALOG = "org/isosamp/topcat/IsoLoadDialog.class";
 
+    /** The activation action TOPCAT is told to load ({@code plugin-manifest/TOPCAT.md}). */
+    static final String ACTIVATOR = "org/isosamp/topcat/IsoProductActivationType.class";
+
     private PluginJarCheck() {
     }
 
@@ -56,6 +59,9 @@ public final class PluginJarCheck {
         }
         if (!dialog) {
             out.add("no " + LOAD_DIALOG + ": TOPCAT's startable.load.dialogs would name a missing class");
+        }
+        if (!entries.contains(ACTIVATOR)) {
+            out.add("no " + ACTIVATOR + ": TOPCAT's topcat.activators would name a missing class");
         }
         return out;
     }
