@@ -77,7 +77,7 @@ final class IsoProductConfigurator extends AbstractActivatorConfigurator {
                 return super.getListCellRendererComponent(list, shown, index, selected, focus);
             }
         });
-        folderField = new JTextField(24);
+        folderField = new JTextField(16);
         JButton browse = new JButton("Browse…");
         browse.addActionListener(e -> chooseFolder(panel));
 
