@@ -145,6 +145,8 @@ class IsoProductActivationTopcatTest {
             assertTrue(lines.contains("state isoColumn=tdt"), out);
             assertTrue(lines.contains("roundtrip SAME"), out);
             assertTrue(lines.contains("session SAME"), out);
+            // set to send over SAMP, the spectrum goes through TOPCAT's hub to a SPLAT-like client
+            assertTrue(lines.contains("sent spectrum.load.ssa-generic M31 (ISO LWS L01 " + SPECTRUM + ") true"), out);
             screenshot(display, "topcat-activation-loaded.png");
         } finally {
             stop(topcat);

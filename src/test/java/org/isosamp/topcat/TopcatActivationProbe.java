@@ -7,14 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.swing.ListModel;
 import javax.swing.SwingUtilities;
+import org.astrogrid.samp.Message;
+import org.astrogrid.samp.Metadata;
+import org.astrogrid.samp.client.AbstractMessageHandler;
+import org.astrogrid.samp.client.DefaultClientProfile;
+import org.astrogrid.samp.client.HubConnection;
+import org.astrogrid.samp.client.HubConnector;
 import org.isosamp.model.RetrievalType;
 import org.isosamp.samp.ProductFetch;
 import org.isosamp.testing.Await;
@@ -169,8 +179,60 @@ public final class TopcatActivationProbe {
         });
         System.out.println("roundtrip " + roundTrip.get());
         System.out.println("session " + session.get());
+        send(model, window.get(), row, archive, folder);
         System.out.println("done");
         System.out.flush();
+    }
+
+    /**
+     * Sends the row's product over SAMP, through the hub TOPCAT runs, to a SPLAT-like client registered here with
+     * TOPCAT's own JSAMP, which takes {@code spectrum.load.ssa-generic} and replies {@code samp.ok}.
+     */
+    private static void send(Object model, Object window, long row, String archive, Path folder)
+            throws Exception {
+        HubConnector splat = new HubConnector(DefaultClientProfile.getProfile());
+        try {
+            Metadata meta = new Metadata();
+            meta.setName("splat-like");
+            splat.declareMetadata(meta);
+            BlockingQueue<Message> got = new LinkedBlockingQueue<>();
+            splat.addMessageHandler(new AbstractMessageHandler("spectrum.load.ssa-generic") {
+                @Override
+                public Map<?, ?> processCall(HubConnection c, String senderId, Message msg) {
+                    got.add(msg);
+                    return new HashMap<String, String>();
+                }
+            });
+            splat.declareSubscriptions(splat.computeSubscriptions());
+            splat.setActive(true);
+            Await.until(splat::isConnected, WAIT, "the SPLAT-like client on TOPCAT's hub");
+            AtomicReference<IsoProductConfigurator> restored = new AtomicReference<>();
+            SwingUtilities.invokeAndWait(() -> {
+                // the entry the session state restored (a new one, blocked until approved)
+                Object entry = call(window, "getSelectedEntry");
+                javax.swing.AbstractButton approve = button((java.awt.Container) window, "Approve");
+                if (approve != null) {
+                    approve.doClick();
+                }
+                IsoProductConfigurator configurator = (IsoProductConfigurator) call(entry, "getConfigurator");
+                restored.set(configurator);
+                StarTable data = (StarTable) call(model, "getDataModel");
+                configurator.apply(new ProductActionSettings(IsoProductActivationType.tdtColumn(data), archive,
+                    RetrievalType.STANDALONE, null, ProductFetch.Then.SEND, folder.toString()));
+                // the window's "invoke on the current row", as a user presses it
+                call(window, "activateRow", row, uk.ac.starlink.topcat.activate.ActivationMeta.NORMAL);
+            });
+            Message m = got.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (m == null) {
+                Object outcome = restored.get().getActivator()
+                    .activateRow(row, uk.ac.starlink.topcat.activate.ActivationMeta.NORMAL);
+                System.out.println("outcome " + call(outcome, "isSuccess") + " " + call(outcome, "getMessage"));
+            }
+            System.out.println(m == null ? "sent nothing" : "sent " + m.getMType() + " " + m.getParam("name") + " "
+                + String.valueOf(m.getParam("url")).startsWith("http://127.0.0.1:"));
+        } finally {
+            splat.setActive(false);
+        }
     }
 
     /** @return the first showing button with this text under {@code c}, or null */
