@@ -107,6 +107,8 @@ public final class ProductFetch {
         }
 
         /**
+         * @param type the retrieval type chosen
+         * @param then what then
          * @return why this combination cannot be fetched, in one line for a face to show beside its choices, or
          *         null when it can
          */
