@@ -102,13 +102,17 @@ public final class PluginJarCheck {
         new Guarded(TOPCAT_487, FITS_ASCII, FITS_WRITER + "setUnicodeHandler(Luk/ac/starlink/fits/StringEncoder;)V",
                     FITS_ASCII_GUARD, FITS_ASCII_WHY));
 
-    /** The references checked: into STIL and TOPCAT, JSAMP, and our own (relocated libraries included). */
+    /**
+     * The references checked: into STIL and TOPCAT, JSAMP, org.json (TOPCAT's own, older copy: 4.8.7's has no
+     * {@code JSONObject.keySet()}), and our own (relocated libraries included).
+     */
     static final Predicate<String> CHECKED =
-        n -> n.startsWith("uk/ac/starlink/") || n.startsWith("org/astrogrid/") || n.startsWith("org/isosamp/");
+        n -> n.startsWith("uk/ac/starlink/") || n.startsWith("org/astrogrid/") || n.startsWith("org/json/")
+             || n.startsWith("org/isosamp/");
 
     /** The library supertypes whose abstract methods our classes must implement. */
     private static final Predicate<String> LIBRARIES =
-        n -> n.startsWith("uk/ac/starlink/") || n.startsWith("org/astrogrid/");
+        n -> n.startsWith("uk/ac/starlink/") || n.startsWith("org/astrogrid/") || n.startsWith("org/json/");
 
     /**
      * A TOPCAT the plug-in runs in, as far as our classes see it.
@@ -119,6 +123,9 @@ public final class PluginJarCheck {
      */
     record Target(String name, ClassPath classPath, Predicate<String> checked) {
     }
+
+    /** The activation action TOPCAT is told to load ({@code plugin-manifest/TOPCAT.md}). */
+    static final String ACTIVATOR = "org/isosamp/topcat/IsoProductActivationType.class";
 
     private PluginJarCheck() {
     }
@@ -153,6 +160,9 @@ public final class PluginJarCheck {
         }
         if (!dialog) {
             out.add("no " + LOAD_DIALOG + ": TOPCAT's startable.load.dialogs would name a missing class");
+        }
+        if (!entries.contains(ACTIVATOR)) {
+            out.add("no " + ACTIVATOR + ": TOPCAT's topcat.activators would name a missing class");
         }
         return out;
     }

@@ -37,7 +37,7 @@ class PluginJarCheckTest {
 
     private static final List<String> CORE = List.of("META-INF/MANIFEST.MF", "org/isosamp/archive/",
         "org/isosamp/archive/IsoArchive.class", "org/isosamp/samp/SampClient.class", PluginJarCheck.LOAD_DIALOG,
-        "org/isosamp/shaded/okhttp3/OkHttpClient.class", "META-INF/iso-samp/iso-samp.json");
+        PluginJarCheck.ACTIVATOR, "org/isosamp/shaded/okhttp3/OkHttpClient.class", "META-INF/iso-samp/iso-samp.json");
 
     @TempDir
     Path dir;
@@ -70,7 +70,9 @@ class PluginJarCheckTest {
     void aJarWithoutTheCoreIsNotThePluginJar() {
         assertEquals(List.of("no org/isosamp/archive/ classes: not iso-samp's core",
                              "no " + PluginJarCheck.LOAD_DIALOG + ": TOPCAT's startable.load.dialogs would name a"
-                             + " missing class"),
+                             + " missing class",
+                             "no " + PluginJarCheck.ACTIVATOR + ": TOPCAT's topcat.activators would name a missing"
+                             + " class"),
                      PluginJarCheck.problems(List.of("org/isosamp/shaded/okio/Buffer.class")));
     }
 

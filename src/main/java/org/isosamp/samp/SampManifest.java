@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,11 @@ public final class SampManifest {
         iconResource = samp.getString("iconResource");
         Map<String, Map<String, String>> subs = new LinkedHashMap<>();
         JSONObject s = samp.getJSONObject("subscribes");
-        for (String mtype : s.keySet()) {
+        // keys(), not keySet(): inside TOPCAT 4.8.7 the org.json is Debian's older one, which has no keySet()
+        for (String mtype : keys(s)) {
             JSONObject ann = s.getJSONObject(mtype);
             Map<String, String> annotations = new LinkedHashMap<>();
-            for (String key : ann.keySet()) {
+            for (String key : keys(ann)) {
                 if (key.startsWith("x-samp.")) {
                     annotations.put(key, ann.getString(key));
                 }
@@ -63,6 +65,15 @@ public final class SampManifest {
         JSONObject services = root.getJSONObject("services");
         coneTables = strings(services.getJSONArray("coneTables"));
         coneRadiusDeg = services.getDouble("coneRadiusDeg");
+    }
+
+    /** The keys of an object, through the API every org.json has (Debian's, in TOPCAT 4.8.7, and STIL's). */
+    private static List<String> keys(JSONObject o) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<?> it = o.keys(); it.hasNext(); ) {
+            out.add(String.valueOf(it.next()));
+        }
+        return out;
     }
 
     private static List<String> strings(JSONArray a) {
