@@ -302,9 +302,21 @@ public final class PluginJarCheck {
             notes.add(TOPCAT_487 + " not installed (no " + TOPCAT_SCRIPT + " naming a jar): its references are not"
                       + " checked (Debian: apt-get install topcat)");
         }
-        List<Path> current = currentClassPath();
-        out.add(new Target(CURRENT, new ClassPath(current, ours),
-                           CHECKED.and(n -> !n.startsWith("uk/ac/starlink/topcat/"))));
+        // TOPCAT 4.10's own classes are not at hand: the plug-in's TOPCAT face (the activation action extends
+        // TOPCAT's types) is checked on current STIL/JSAMP with TOPCAT's classes as 4.8.7 has them, that one jar alone
+        // and after the current libraries; without it, the classes that need TOPCAT's are left to the 4.8.7 target
+        List<Path> current = new ArrayList<>(currentClassPath());
+        Predicate<String> checked = CHECKED.and(n -> !n.startsWith("uk/ac/starlink/topcat/"));
+        Map<String, byte[]> checkedOurs = ours;
+        if (topcat.isPresent()) {
+            topcat.get().stream().filter(j -> j.getFileName().toString().startsWith("starlink-topcat"))
+                .findFirst().ifPresent(current::add);
+        } else {
+            checkedOurs = new java.util.TreeMap<>(ours);
+            checkedOurs.keySet().removeIf(n -> n.startsWith("org/isosamp/topcat/"));
+            checked = checked.and(n -> !n.startsWith("org/isosamp/topcat/"));
+        }
+        out.add(new Target(CURRENT, new ClassPath(current, checkedOurs), checked));
         return out;
     }
 
