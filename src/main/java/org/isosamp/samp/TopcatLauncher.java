@@ -322,11 +322,23 @@ public final class TopcatLauncher {
      */
     public Running start(ArchiveSession session, List<String> topcatArgs, ProcessBuilder.Redirect output)
             throws IOException {
+        return start(session, topcatArgs, output, Map.of());
+    }
+
+    /**
+     * Starts TOPCAT on an archive session already open, with more environment variables (e.g. {@code DISPLAY}).
+     *
+     * @param environment set in TOPCAT's environment, over this JVM's
+     * @see #start(ArchiveSession, List, ProcessBuilder.Redirect)
+     */
+    public Running start(ArchiveSession session, List<String> topcatArgs, ProcessBuilder.Redirect output,
+                         Map<String, String> environment) throws IOException {
         boolean local = session.localPort().isPresent();
         String url = local || !session.archive().base().equals(IsoArchive.PRODUCTION_BASE)
             ? session.archive().base().toString() : null;
         List<String> cmd = command(url, local, topcatArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(output).redirectError(output);
+        pb.environment().putAll(environment);
         if (output == ProcessBuilder.Redirect.INHERIT) {
             pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
         }

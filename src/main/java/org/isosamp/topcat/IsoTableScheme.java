@@ -1,16 +1,20 @@
 package org.isosamp.topcat;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.isosamp.archive.ArchiveSettings;
 import org.isosamp.archive.QueryRequest;
+import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.table.TableFormatException;
 import uk.ac.starlink.table.TableScheme;
 import uk.ac.starlink.table.TableSequence;
+import uk.ac.starlink.table.WrapperStarTable;
 
 /**
  * The {@code :iso:} table scheme: a table location that is a query of ISO's archive, so that TOPCAT (or STILTS, or
@@ -98,7 +102,39 @@ public class IsoTableScheme implements TableScheme {
         TableSequence seq = new IsoTableLoader(ARCHIVES, settings, search, line -> LOG.info(":iso:" + spec + ": "
                                                                                               + line))
             .loadTables(null);
-        return seq.nextTable();
+        return new OwnParameters(seq.nextTable());
+    }
+
+    /**
+     * The table with a parameter list of its own, which takes {@link StarTable#setParameter}: TOPCAT's command-line
+     * loader sets one on every table it loads, and the query's table keeps its parameters fixed (it threw
+     * {@code UnsupportedOperationException} there, and TOPCAT reported "Error loading :iso:...").
+     */
+    static final class OwnParameters extends WrapperStarTable {
+
+        private final List<DescribedValue> params;
+
+        OwnParameters(StarTable base) {
+            super(base);
+            params = new ArrayList<>(base.getParameters());
+        }
+
+        @Override
+        public synchronized List<DescribedValue> getParameters() {
+            return params;
+        }
+
+        @Override
+        public synchronized DescribedValue getParameterByName(String name) {
+            return params.stream().filter(p -> p.getInfo().getName().equals(name)).findFirst().orElse(null);
+        }
+
+        @Override
+        public synchronized void setParameter(DescribedValue value) {
+            // as STIL's AbstractStarTable: a parameter of the same name is replaced
+            params.removeIf(p -> p.getInfo().getName().equals(value.getInfo().getName()));
+            params.add(value);
+        }
     }
 
     /** @return the archive this scheme asks: {@value ArchiveSettings#PROPERTY}'s, else production */

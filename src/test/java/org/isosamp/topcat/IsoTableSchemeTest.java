@@ -13,6 +13,8 @@ import org.isosamp.archive.ArchiveSettings;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.testing.SharedArchive;
 import org.junit.jupiter.api.Test;
+import uk.ac.starlink.table.DefaultValueInfo;
+import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.table.TableFormatException;
@@ -53,6 +55,12 @@ class IsoTableSchemeTest {
         assertEquals(List.of(80000203L), column(t, "tdt").stream().map(v -> ((Number) v).longValue()).toList());
         assertEquals("ISO ida.observations TDT 80000203", t.getName());
         assertEquals("ra_deg", firstWithUcd(t, "pos.eq.ra;meta.main"), "TOPCAT's sky position in degrees");
+        // TOPCAT's command-line loader sets a parameter on each table it loads
+        int before = t.getParameters().size();
+        t.setParameter(new DescribedValue(new DefaultValueInfo("loaded_by", String.class, null), "TOPCAT"));
+        t.setParameter(new DescribedValue(new DefaultValueInfo("loaded_by", String.class, null), "TOPCAT 4.8.7"));
+        assertEquals(before + 1, t.getParameters().size());
+        assertEquals("TOPCAT 4.8.7", t.getParameterByName("loaded_by").getValue());
     }
 
     @Test
