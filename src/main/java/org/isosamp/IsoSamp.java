@@ -16,6 +16,7 @@ import org.isosamp.cli.SendProductCommand;
 import org.isosamp.cli.SendTableCommand;
 import org.isosamp.cli.ServeLocalCommand;
 import org.isosamp.cli.TablesCommand;
+import org.isosamp.cli.TopcatCommand;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,6 +77,7 @@ public final class IsoSamp implements Callable<Integer> {
         m.put("send-table", SendTableCommand.class);
         m.put("send-product", SendProductCommand.class);
         m.put("serve-local", ServeLocalCommand.class);
+        m.put("topcat", TopcatCommand.class);
         m.put("completion", CompletionCommand.class);
         return Collections.unmodifiableMap(m);
     }

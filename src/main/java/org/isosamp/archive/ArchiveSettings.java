@@ -26,7 +26,8 @@ import okhttp3.HttpUrl;
  *
  * <p>The archive is the production IDA ({@link IsoArchive#PRODUCTION_BASE}), another base URL (a mirror, a local
  * archive served by {@code serve-local}), or the embedded local archive, started for the session's duration and
- * reached through {@link EmbeddedArchive}. {@link #chosen} reads the user's choice: the face's own (an option),
+ * reached through {@link EmbeddedArchive} (or, where this JVM has none, as inside TOPCAT, the one a launcher runs
+ * for it and names in {@value #LOCAL_PROPERTY}). {@link #chosen} reads the user's choice: the face's own (an option),
  * else {@value #ENV}, else {@code archive=} in {@link #configFile()}, else production. The product cache is
  * {@link IsoArchive#defaultCacheDir()} unless changed; the embedded archive's products are never cached (it is new
  * every time: not worth it). Thread-safe.
@@ -35,6 +36,22 @@ public final class ArchiveSettings {
 
     /** The environment variable that names the archive when the face does not. */
     public static final String ENV = "ISO_SAMP_ARCHIVE";
+
+    /**
+     * The system property naming the archive a host application's plug-ins use by default (its base URL):
+     * {@code iso-samp topcat} sets it for TOPCAT, as {@code -Diso-samp.archive=http://127.0.0.1:PORT/nida-sl-tap/}.
+     */
+    public static final String PROPERTY = "iso-samp.archive";
+
+    /**
+     * The system property naming a local archive already running for this JVM (its base URL), which
+     * {@link #local()} then opens instead of starting one: {@code iso-samp topcat --archive local} runs the local
+     * archive in its own JVM and tells TOPCAT, whose plug-in jar has none, where it is.
+     */
+    public static final String LOCAL_PROPERTY = "iso-samp.local";
+
+    /** The word for the production archive, which {@link #parse} takes as well as {@code local} and URLs. */
+    public static final String PRODUCTION = "production";
 
     /** The keys the config file may hold (the README lists them); any other is refused with its file and line. */
     public static final List<String> CONFIG_KEYS = List.of("archive");
@@ -67,17 +84,22 @@ public final class ArchiveSettings {
     }
 
     /**
-     * @param value {@code local} (any case) or an http(s) URL; surrounding blanks are ignored
+     * @param value {@code local} or {@value #PRODUCTION} (any case), or an http(s) URL; surrounding blanks are
+     *              ignored
      * @return that archive, with the default product cache
-     * @throws IllegalArgumentException naming the value when it is neither
+     * @throws IllegalArgumentException naming the value when it is none of these
      */
     public static ArchiveSettings parse(String value) {
         String v = value.trim();
         if (v.equalsIgnoreCase("local")) {
             return local();
         }
+        if (v.equalsIgnoreCase(PRODUCTION)) {
+            return production();
+        }
         HttpUrl url = HttpUrl.parse(v);
         if (url == null) {
+            // 'production' left unsaid: the message the faces (and their tests) know, and production is a URL too
             throw new IllegalArgumentException("\"" + value + "\" is neither 'local' nor an http(s) URL");
         }
         return at(url);
@@ -160,17 +182,35 @@ public final class ArchiveSettings {
     }
 
     /**
-     * Opens the archive: for the embedded one, starts it on a free port of 127.0.0.1 (closed with the session).
-     * Nothing is contacted yet.
+     * Opens the archive. For the local one: the archive {@value #LOCAL_PROPERTY} names if it is set (a launcher runs
+     * it; this session neither starts nor stops it), else the embedded one, started on a free port of 127.0.0.1
+     * (closed with the session). Nothing is contacted yet.
      *
      * @return the session; the caller closes it
-     * @throws IOException when the embedded archive is not in this build (a plug-in jar without it) or cannot start
+     * @throws IOException when the local archive is neither named by {@value #LOCAL_PROPERTY} nor in this build
+     *                     (a plug-in jar), saying how to get one, or cannot start
      */
     public ArchiveSession open() throws IOException {
+        return open(ArchiveSettings.class.getClassLoader(), System.getProperty(LOCAL_PROPERTY));
+    }
+
+    /**
+     * @param loader  where to look for the embedded archive ({@link #embedded})
+     * @param running the value of {@value #LOCAL_PROPERTY}, or null
+     */
+    ArchiveSession open(ClassLoader loader, String running) throws IOException {
         if (base != null) {
             return new ArchiveSession(new IsoArchive(base, IsoArchive.defaultHttpClient(base), cacheDir), null);
         }
-        EmbeddedArchive.Running local = embedded(ArchiveSettings.class.getClassLoader()).start();
+        if (running != null && !running.isBlank()) {
+            HttpUrl url = HttpUrl.parse(running.trim());
+            if (url == null) {
+                throw new IOException("-D" + LOCAL_PROPERTY + "=" + running + " is not an http(s) URL");
+            }
+            // someone else's archive: not ours to stop, and as new as the embedded one (no cache)
+            return new ArchiveSession(new IsoArchive(url, IsoArchive.defaultHttpClient(url), null), null);
+        }
+        EmbeddedArchive.Running local = embedded(loader).start();
         try {
             HttpUrl url = HttpUrl.get(local.baseUrl().toString());
             // the local archive is new every time: its products are not worth caching
@@ -190,8 +230,10 @@ public final class ArchiveSettings {
     static EmbeddedArchive embedded(ClassLoader loader) throws IOException {
         Iterator<EmbeddedArchive> it = ServiceLoader.load(EmbeddedArchive.class, loader).iterator();
         if (!it.hasNext()) {
-            throw new IOException("no embedded local archive in this build (no " + EmbeddedArchive.class.getName()
-                                  + " service on the class path): name the archive by its URL instead of 'local'");
+            // the one build without it is the TOPCAT plug-in jar: say how to get a local archive there
+            throw new IOException("no local archive here (no " + EmbeddedArchive.class.getName() + " service on the"
+                                  + " class path, no -D" + LOCAL_PROPERTY + "): start TOPCAT with `iso-samp topcat"
+                                  + " --archive local`, or give serve-local's URL instead of 'local'");
         }
         return it.next();
     }

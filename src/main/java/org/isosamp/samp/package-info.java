@@ -15,6 +15,8 @@
  * <li>Receiving: {@link org.isosamp.samp.PointAtHandler} replies at once and hands the position to
  *     {@link org.isosamp.samp.ConeSearcher} (one worker, bursts coalesced, stale searches cancelled, non-empty
  *     results published); {@link org.isosamp.samp.RowMessageHandler} for row highlights and selections.</li>
+ * <li>Beside the bus: {@link org.isosamp.samp.TopcatLauncher} starts the installed TOPCAT (a SAMP peer) with
+ *     iso-samp's plug-in and, for {@code local}, the local archive kept while TOPCAT runs; a face runs it.</li>
  * </ul>
  *
  * No Swing, nothing printed: the command line and a GUI sit above and listen

@@ -33,6 +33,7 @@ class ArchiveSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                                                   () -> ArchiveSettings.parse("locl"));
         assertEquals("\"locl\" is neither 'local' nor an http(s) URL", e.getMessage());
+        assertEquals(ArchiveSettings.production(), ArchiveSettings.parse(" Production "));
     }
 
     @Test
@@ -86,8 +87,24 @@ class ArchiveSettingsTest {
             }
         };
         IOException e = assertThrows(IOException.class, () -> ArchiveSettings.embedded(without));
-        assertEquals("no embedded local archive in this build (no org.isosamp.archive.EmbeddedArchive service on the "
-                     + "class path): name the archive by its URL instead of 'local'", e.getMessage());
+        String how = "no local archive here (no org.isosamp.archive.EmbeddedArchive service on the class path, no "
+                     + "-Diso-samp.local): start TOPCAT with `iso-samp topcat --archive local`, or give serve-local's"
+                     + " URL instead of 'local'";
+        assertEquals(how, e.getMessage());
+        // opening 'local' there (TOPCAT started without the launcher) says the same, in one line
+        e = assertThrows(IOException.class, () -> ArchiveSettings.local().open(without, null));
+        assertEquals(how, e.getMessage());
+        // with the launcher's archive named, 'local' is that one, started by nobody here and stopped by nobody here
+        HttpUrl running = HttpUrl.get(SharedArchive.get().baseUrl().toString());
+        try (ArchiveSession s = ArchiveSettings.local().open(without, " " + running + " ")) {
+            assertEquals(running, s.archive().base());
+            assertTrue(s.localPort().isEmpty(), "not this session's archive");
+            assertNull(s.archive().cacheDir());
+            assertTrue(s.archive().tables(false).stream().map(TableMeta::name).anyMatch("ida.observations"::equals));
+        }
+        assertTrue(SharedArchive.client().tables(false).size() > 0, "closing the session left the archive running");
+        e = assertThrows(IOException.class, () -> ArchiveSettings.local().open(without, "not a url"));
+        assertEquals("-Diso-samp.local=not a url is not an http(s) URL", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,128 @@
+package org.isosamp.topcat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import org.isosamp.archive.ArchiveSettings;
+import org.isosamp.samp.TopcatLauncher;
+import org.isosamp.testing.Await;
+import org.isosamp.testing.SharedArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code iso-samp topcat --archive local -- ':iso:80000203' ':iso:cone=...'} with the real TOPCAT 4.8.7 (Debian's
+ * jar) under a private Xvfb: the launcher starts the local archive, then TOPCAT in a JVM of its own with the plug-in
+ * properties; TOPCAT loads both {@code :iso:} locations from the launcher's archive into its table list (read there
+ * by {@link TopcatSchemeProbe}, TOPCAT's main class here), the load dialog offers {@code local} first and loads
+ * through it from the same archive (not one of its own), TOPCAT's exit code comes back, and the archive is gone
+ * once TOPCAT has exited. TOPCAT runs with {@code -noserv}: no SAMP hub or server of its own, so no socket of
+ * its (4.8.7 then logs a NullPointerException from its "Send Sky Coordinates" action, which needs SAMP, as each
+ * table arrives; the tables arrive all the same).
+ *
+ * <p>The plug-in's class path is {@code target/classes} and the libraries without STIL and JSAMP (TOPCAT's own
+ * win), as in {@link IsoLoadDialogTopcatTest}: the plug-in jar is made after the tests. Skipped without TOPCAT's
+ * jar or Xvfb.
+ */
+class TopcatSchemeTopcatTest {
+
+    private static final Path TOPCAT_JAR = Path.of("/usr/share/java/starlink-topcat.jar");
+    private static final Duration START = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void topcatStartedByTheLauncherLoadsIsoLocationsFromItsLocalArchive() throws Exception {
+        Assumptions.assumeTrue(Files.isReadable(TOPCAT_JAR), TOPCAT_JAR + " absent: install Debian's topcat");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "no /usr/bin/Xvfb (Debian: xvfb)");
+        long cone = SharedArchive.client().cone("ida.observations", 10.684708, 41.26875, 0.1, 1000).table()
+            .getRowCount();
+        assertTrue(cone > 0);
+
+        Path displayFile = dir.resolve("xvfb.display");
+        Process xvfb = new ProcessBuilder("/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", "1280x900x24",
+            "-nolisten", "tcp").redirectOutput(displayFile.toFile()).redirectError(dir.resolve("xvfb.log").toFile())
+            .start();
+        Path log = dir.resolve("topcat.log");
+        try {
+            String display = ":" + Await.value(() -> firstLine(displayFile), START, () -> "Xvfb's display number");
+            Path home = Files.createDirectories(dir.resolve("home"));
+            TopcatLauncher launcher = new TopcatLauncher(TopcatLauncher.findTopcat(TOPCAT_JAR, Map.of()), pluginPath())
+                .withMainClass(TopcatSchemeProbe.class.getName());
+            String url;
+            int exit;
+            try (TopcatLauncher.Running topcat = launcher.start(ArchiveSettings.local().open(),
+                    List.of("-Duser.home=" + home, "-noserv", ":iso:80000203", ":iso:cone=10.684708 41.26875,0.1"),
+                    ProcessBuilder.Redirect.to(log.toFile()),
+                    Map.of("DISPLAY", display, "HOME", home.toString(), "XDG_CONFIG_HOME", home.toString(),
+                           "XDG_CACHE_HOME", home.toString(), "ISO_SAMP_SESAME", "off"))) {
+                url = topcat.archiveUrl().orElseThrow();
+                assertTrue(topcat.process().waitFor(START.toSeconds(), TimeUnit.SECONDS), "TOPCAT exits:\n" + read(log));
+                exit = topcat.waitFor();
+            }
+            String out = read(log);
+            assertEquals(0, exit, "TOPCAT's exit code, through the launcher:\n" + out);
+            List<String> lines = out.lines().toList();
+            // TOPCAT labels a command-line table by its location
+            assertTrue(lines.contains("table :iso:80000203 1"), out);
+            assertTrue(lines.contains("table :iso:cone=10.684708 41.26875,0.1 " + cone), out);
+            assertTrue(lines.contains("column ra_deg|deg|pos.eq.ra;meta.main"), "degrees first in TOPCAT:\n" + out);
+            assertTrue(lines.contains("choices local,production"), out);
+            assertTrue(lines.contains("local " + url + " false"), "'local' is the launcher's archive:\n" + out);
+            assertTrue(lines.contains("dialog-local ISO ida.observations cone 10.684708 41.26875 r=0.1 " + cone), out);
+            assertTrue(lines.contains("done"), out);
+            int port = HttpUrl.get(url).port();
+            assertThrows(() -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+        } finally {
+            xvfb.destroy();
+            if (!xvfb.waitFor(10, TimeUnit.SECONDS)) {
+                xvfb.destroyForcibly();
+            }
+        }
+    }
+
+    private static void assertThrows(org.junit.jupiter.api.function.Executable connect) {
+        org.junit.jupiter.api.Assertions.assertThrows(ConnectException.class, connect,
+                                                      "the local archive stopped with TOPCAT");
+    }
+
+    /** Our classes and the libraries, leaving out the STIL and JSAMP that TOPCAT has. */
+    private static List<Path> pluginPath() {
+        List<Path> path = new ArrayList<>();
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(p -> !p.replace('\\', '/').contains("/uk/ac/starlink/")
+                         && !p.replace('\\', '/').contains("/org/astrogrid/"))
+            .forEach(p -> path.add(Path.of(p)));
+        return path;
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String firstLine(Path file) {
+        String s = read(file).strip();
+        return s.isEmpty() ? null : s.lines().findFirst().orElse(null);
+    }
+}
