@@ -35,30 +35,56 @@ public final class TableParameters {
      * @param table  the table
      * @param name   the name to show
      * @param params the parameters to show, in order (copied)
-     * @return a wrapper whose name and parameters are these, whatever {@code table}'s become
+     * @return a wrapper whose name and parameters are these, whatever {@code table}'s become; like any STIL table
+     *         it takes {@link StarTable#setName} and {@link StarTable#setParameter} (TOPCAT's command-line loader
+     *         sets a parameter on every table it loads), which change the wrapper only
      */
     public static StarTable fixed(StarTable table, String name, List<DescribedValue> params) {
-        List<DescribedValue> copy = List.copyOf(params);
-        return new WrapperStarTable(table) {
-            @Override
-            public String getName() {
-                return name;
-            }
+        return new Fixed(table, name, params);
+    }
 
-            @Override
-            public List<DescribedValue> getParameters() {
-                return copy;
-            }
+    /** The wrapper {@link #fixed} gives: its own name and parameter list. */
+    private static final class Fixed extends WrapperStarTable {
 
-            @Override
-            public DescribedValue getParameterByName(String parameterName) {
-                for (DescribedValue v : copy) {
-                    if (v.getInfo().getName().equals(parameterName)) {
-                        return v;
-                    }
+        private final List<DescribedValue> params;
+        private String name;
+
+        Fixed(StarTable base, String name, List<DescribedValue> params) {
+            super(base);
+            this.name = name;
+            this.params = new ArrayList<>(params);
+        }
+
+        @Override
+        public synchronized String getName() {
+            return name;
+        }
+
+        @Override
+        public synchronized void setName(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public synchronized List<DescribedValue> getParameters() {
+            return params;
+        }
+
+        @Override
+        public synchronized DescribedValue getParameterByName(String parameterName) {
+            for (DescribedValue v : params) {
+                if (v.getInfo().getName().equals(parameterName)) {
+                    return v;
                 }
-                return null;
             }
-        };
+            return null;
+        }
+
+        @Override
+        public synchronized void setParameter(DescribedValue value) {
+            // as STIL's AbstractStarTable: a parameter of the same name is replaced
+            params.removeIf(p -> p.getInfo().getName().equals(value.getInfo().getName()));
+            params.add(value);
+        }
     }
 }

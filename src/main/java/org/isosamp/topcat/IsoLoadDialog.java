@@ -66,7 +66,7 @@ public class IsoLoadDialog extends AbstractTableLoadDialog {
 
     @Override
     protected Component createQueryComponent() {
-        archiveField = new JComboBox<>(new String[] {PRODUCTION});
+        archiveField = new JComboBox<>(DialogArchives.choices());
         archiveField.setEditable(true);
         archiveField.setToolTipText("production, an archive's URL (…/nida-sl-tap/), or local where available");
         searchPanel = new SearchPanel();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.isosamp.archive.ArchiveSearch;
+import org.isosamp.archive.ArchiveSearch.Field;
 import org.isosamp.archive.ArchiveSettings;
 import org.isosamp.archive.QueryRequest;
 import uk.ac.starlink.table.DescribedValue;
@@ -91,7 +93,7 @@ public class IsoTableScheme implements TableScheme {
      */
     @Override
     public StarTable createTable(String spec) throws IOException {
-        IsoSearch search = search(spec);
+        ArchiveSearch search = search(spec);
         ArchiveSettings settings;
         try {
             settings = settings();
@@ -102,39 +104,7 @@ public class IsoTableScheme implements TableScheme {
         TableSequence seq = new IsoTableLoader(ARCHIVES, settings, search, line -> LOG.info(":iso:" + spec + ": "
                                                                                               + line))
             .loadTables(null);
-        return new OwnParameters(seq.nextTable());
-    }
-
-    /**
-     * The table with a parameter list of its own, which takes {@link StarTable#setParameter}: TOPCAT's command-line
-     * loader sets one on every table it loads, and the query's table keeps its parameters fixed (it threw
-     * {@code UnsupportedOperationException} there, and TOPCAT reported "Error loading :iso:...").
-     */
-    static final class OwnParameters extends WrapperStarTable {
-
-        private final List<DescribedValue> params;
-
-        OwnParameters(StarTable base) {
-            super(base);
-            params = new ArrayList<>(base.getParameters());
-        }
-
-        @Override
-        public synchronized List<DescribedValue> getParameters() {
-            return params;
-        }
-
-        @Override
-        public synchronized DescribedValue getParameterByName(String name) {
-            return params.stream().filter(p -> p.getInfo().getName().equals(name)).findFirst().orElse(null);
-        }
-
-        @Override
-        public synchronized void setParameter(DescribedValue value) {
-            // as STIL's AbstractStarTable: a parameter of the same name is replaced
-            params.removeIf(p -> p.getInfo().getName().equals(value.getInfo().getName()));
-            params.add(value);
-        }
+        return seq.nextTable();
     }
 
     /** @return the archive this scheme asks: {@value ArchiveSettings#PROPERTY}'s, else production */
@@ -148,12 +118,13 @@ public class IsoTableScheme implements TableScheme {
      * @throws TableFormatException naming the specification and the reason (STIL's factory wraps it in one that
      *                              gives the usage)
      */
-    static IsoSearch search(String spec) throws TableFormatException {
+    static ArchiveSearch search(String spec) throws TableFormatException {
         String s = spec == null ? "" : spec.trim();
         String maxrec = Long.toString(QueryRequest.DEFAULT_MAXREC);
         try {
             if (TDT.matcher(s).matches()) {
-                return IsoSearch.read("ida.observations", IsoSearch.Kind.TDT, s, null, maxrec);
+                return ArchiveSearch.builder("ida.observations").text(Field.TDT, s).text(Field.MAXREC, maxrec)
+                    .build();
             }
             if (s.toLowerCase(Locale.ROOT).startsWith(CONE)) {
                 String rest = s.substring(CONE.length());
@@ -161,11 +132,11 @@ public class IsoTableScheme implements TableScheme {
                 if (comma < 0) {
                     throw new IllegalArgumentException("no radius: expected cone=<target-or-ra-dec>,<radius-deg>");
                 }
-                return IsoSearch.read("ida.observations", IsoSearch.Kind.CONE, rest.substring(0, comma),
-                                      rest.substring(comma + 1), maxrec);
+                return ArchiveSearch.builder("ida.observations").text(Field.TARGET, rest.substring(0, comma))
+                    .text(Field.RADIUS, rest.substring(comma + 1)).text(Field.MAXREC, maxrec).build();
             }
             if (ADQL.matcher(s).matches()) {
-                return IsoSearch.read(null, IsoSearch.Kind.ADQL, s, null, maxrec);
+                return ArchiveSearch.adqlBuilder(s).text(Field.MAXREC, maxrec).build();
             }
             throw new IllegalArgumentException("not a TDT, a cone= or an ADQL SELECT");
         } catch (IllegalArgumentException e) {

@@ -54,4 +54,19 @@ class TableParametersTest {
         assertEquals(List.of("QUERY_STATUS"), w.getParameters().stream().map(p -> p.getInfo().getName()).toList());
         assertNull(w.getParameterByName("later"));
     }
+
+    @Test
+    void fixedTakesSetParameterAndSetNameAsAnyStilTableDoes() {
+        // TOPCAT's command-line loader sets a parameter on every table it loads: ':iso:' loads failed on this
+        RowListStarTable t = table();
+        StarTable w = TableParameters.fixed(t, "sync", t.getParameters());
+        w.setParameter(info("topcat", "1"));
+        w.setParameter(info("QUERY_STATUS", "OK"));
+        w.setName("renamed");
+        assertEquals("renamed", w.getName());
+        assertEquals(List.of("topcat", "QUERY_STATUS"), // replaced at the end, as AbstractStarTable does
+                     w.getParameters().stream().map(p -> p.getInfo().getName()).toList());
+        assertEquals("OK", w.getParameterByName("QUERY_STATUS").getValue());
+        assertNull(t.getParameterByName("topcat"), "the wrapped table is untouched");
+    }
 }

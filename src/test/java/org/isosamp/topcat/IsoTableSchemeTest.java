@@ -83,9 +83,9 @@ class IsoTableSchemeTest {
         e = assertThrows(TableFormatException.class, () -> load(":iso:cone=M31"));
         assertEquals(":iso:cone=M31: no radius: expected cone=<target-or-ra-dec>,<radius-deg>", reason(e));
         e = assertThrows(TableFormatException.class, () -> load(":iso:cone=M31,wide"));
-        assertEquals(":iso:cone=M31,wide: radius \"wide\" is not a number", reason(e));
+        assertEquals(":iso:cone=M31,wide: Radius \"wide\" is not a number", reason(e));
         e = assertThrows(TableFormatException.class, () -> IsoTableScheme.search("12345678901"));
-        assertEquals(":iso:12345678901: \"12345678901\" is not a TDT: expected 1 to 10 digits", e.getMessage());
+        assertEquals(":iso:12345678901: TDT \"12345678901\" is not a TDT: expected 1 to 10 digits", e.getMessage());
     }
 
     @Test
