@@ -84,11 +84,7 @@ public final class ObservationPanel extends JPanel {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     /** Cached threads: a new show's work must not queue behind an older listing of a large tar being cancelled. */
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "iso-samp-observation-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers;
 
     /** Bumped by every show and clear, on the caller's thread: the newest call is known at once. */
     private final AtomicLong generation = new AtomicLong();
@@ -119,7 +115,17 @@ public final class ObservationPanel extends JPanel {
 
     /** An empty panel; {@link #show} fills it. */
     public ObservationPanel() {
+        this(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "iso-samp-observation-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** @param workers where the archive is asked (tests: an executor they can wait for) */
+    ObservationPanel(ExecutorService workers) {
         super(new BorderLayout(0, 4));
+        this.workers = workers;
         setName("observation");
         setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
         heading.setName("observation.heading");
