@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -76,7 +80,7 @@ class ObservationPanelTest {
     void anOlderShowAnsweredLateNeverOverwritesTheNewer() throws Exception {
         CountDownLatch olderAsked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        // every request about 80001538 waits until released, deaf to the panel's cancel: a server that answers late
+        // every request about 80001538 waits until released: a server that answers late
         Interceptor slow = chain -> {
             String what = chain.request().url().toString();
             if (chain.request().body() != null) {
@@ -86,20 +90,17 @@ class ObservationPanelTest {
             }
             if (what.contains("80001538")) {
                 olderAsked.countDown();
-                boolean released = false;
-                while (!released) {
-                    try {
-                        released = release.await(60, TimeUnit.SECONDS) || true;
-                    } catch (InterruptedException e) {
-                        // ignored on purpose (the panel's cancel); cleared so the call goes on as a slow server's
-                    }
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException("the test's slow server, interrupted");
                 }
             }
             return chain.proceed(chain.request());
         };
         OkHttpClient http = IsoArchive.defaultHttpClient().newBuilder().addInterceptor(slow).build();
         IsoArchive archive = new IsoArchive(HttpUrl.get(SharedArchive.get().baseUrl().toString()), http, null);
-        ExecutorService workers = Executors.newCachedThreadPool();
+        ExecutorService workers = new DeafExecutor();
         ObservationPanel p = edt(() -> new ObservationPanel(workers));
 
         p.show(archive, 80001538L);
@@ -114,6 +115,54 @@ class ObservationPanelTest {
         assertEquals("58002102 · LWS · L01 · M31", text(p, "observation.heading"));
         assertInstanceOf(SpectrumQuickLook.class, edt(p::look));
         assertEquals(" ", text(p, "observation.status"));
+    }
+
+    /**
+     * Workers that do not hear the panel's cancel (a {@code cancel(true)} does not interrupt them), as work blocked
+     * where an interrupt is not noticed: what they hand back must be dropped by the panel itself.
+     */
+    private static final class DeafExecutor extends AbstractExecutorService {
+        private final ExecutorService inner = Executors.newCachedThreadPool();
+
+        @Override
+        protected <T> RunnableFuture<T> newTaskFor(Runnable r, T value) {
+            return new FutureTask<>(r, value) {
+                @Override
+                public boolean cancel(boolean mayInterrupt) {
+                    return super.cancel(false);
+                }
+            };
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            inner.execute(command);
+        }
+
+        @Override
+        public void shutdown() {
+            inner.shutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return inner.shutdownNow();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return inner.isShutdown();
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return inner.isTerminated();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            return inner.awaitTermination(timeout, unit);
+        }
     }
 
     @Test
