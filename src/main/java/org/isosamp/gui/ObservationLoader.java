@@ -105,8 +105,24 @@ final class ObservationLoader {
         return inTemporaryFolder(dir -> {
             Path tar = archive.download(Long.toString(tdt), RetrievalType.OBSERVATION, level, dir,
                                         tdt + "-" + level.name(), IfExists.REPLACE, null);
-            return new Listing(level, tar.getFileName().toString(), Files.size(tar), TarFiles.list(tar));
+            List<TarEntryInfo> entries = TarFiles.list(tar);
+            return new Listing(level, tarName(entries, tar.getFileName().toString()), Files.size(tar), entries);
         });
+    }
+
+    /**
+     * @return the archive's own name of an OBSERVATION tar, {@code ISO<number>.tar} after the top folder of its
+     *         members ({@code ././ISO1659972236/...}), or {@code fallback} when they have none: the file was saved
+     *         under a name of ours, and a copy from the product cache has no server's name at all
+     */
+    static String tarName(List<TarEntryInfo> entries, String fallback) {
+        for (TarEntryInfo e : entries) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:\\./)*(ISO\\d+)/").matcher(e.name());
+            if (m.find()) {
+                return m.group(1) + ".tar";
+            }
+        }
+        return fallback;
     }
 
     private interface InFolder<T> {

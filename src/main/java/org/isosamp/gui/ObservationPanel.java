@@ -196,9 +196,12 @@ public final class ObservationPanel extends JPanel {
         JTable t = new JTable(productsModel);
         t.setName("observation.products");
         t.setFillsViewportHeight(true);
-        t.getColumnModel().getColumn(0).setPreferredWidth(170);
-        t.getColumnModel().getColumn(1).setPreferredWidth(300);
-        t.getColumnModel().getColumn(2).setPreferredWidth(80);
+        // the names get the room; the level and the size take what they need
+        t.getColumnModel().getColumn(0).setPreferredWidth(210);
+        t.getColumnModel().getColumn(0).setMaxWidth(260);
+        t.getColumnModel().getColumn(1).setPreferredWidth(420);
+        t.getColumnModel().getColumn(2).setPreferredWidth(90);
+        t.getColumnModel().getColumn(2).setMaxWidth(120);
         javax.swing.table.DefaultTableCellRenderer right = new javax.swing.table.DefaultTableCellRenderer();
         right.setHorizontalAlignment(SwingConstants.RIGHT);
         t.getColumnModel().getColumn(2).setCellRenderer(right);

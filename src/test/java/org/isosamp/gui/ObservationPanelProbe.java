@@ -93,6 +93,11 @@ public final class ObservationPanelProbe {
         say("postcard=" + edt(() -> ((JLabel) Components.named(p, "observation.postcard")).getIcon() != null));
         shot("postcard");
         edt(() -> {
+            ((JTabbedPane) Components.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.METADATA_TAB);
+            return null;
+        });
+        shot("metadata");
+        edt(() -> {
             ((JTabbedPane) Components.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.LOOK_TAB);
             return null;
         });

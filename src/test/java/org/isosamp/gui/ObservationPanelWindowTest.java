@@ -32,6 +32,7 @@ class ObservationPanelWindowTest {
         SHOTS.put("image", "observation-80001538.png");
         SHOTS.put("products", "observation-products.png");
         SHOTS.put("postcard", "observation-postcard.png");
+        SHOTS.put("metadata", "observation-metadata.png");
     }
 
     @Test
