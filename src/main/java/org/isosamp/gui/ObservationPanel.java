@@ -187,8 +187,9 @@ public final class ObservationPanel extends JPanel {
         t.setName("observation.metadata");
         t.setAutoCreateRowSorter(true);
         t.setFillsViewportHeight(true);
-        t.getColumnModel().getColumn(0).setPreferredWidth(140);
-        t.getColumnModel().getColumn(1).setPreferredWidth(360);
+        t.getColumnModel().getColumn(0).setPreferredWidth(160);
+        t.getColumnModel().getColumn(0).setMaxWidth(240);
+        t.getColumnModel().getColumn(1).setPreferredWidth(480);
         return new JScrollPane(t);
     }
 
@@ -197,8 +198,8 @@ public final class ObservationPanel extends JPanel {
         t.setName("observation.products");
         t.setFillsViewportHeight(true);
         // the names get the room; the level and the size take what they need
-        t.getColumnModel().getColumn(0).setPreferredWidth(210);
-        t.getColumnModel().getColumn(0).setMaxWidth(260);
+        t.getColumnModel().getColumn(0).setPreferredWidth(260);
+        t.getColumnModel().getColumn(0).setMaxWidth(320);
         t.getColumnModel().getColumn(1).setPreferredWidth(420);
         t.getColumnModel().getColumn(2).setPreferredWidth(90);
         t.getColumnModel().getColumn(2).setMaxWidth(120);
