@@ -63,7 +63,7 @@ class ObservationPanelTest {
     }
 
     private static String text(ObservationPanel p, String name) throws Exception {
-        return edt(() -> ((JLabel) Components.named(p, name)).getText());
+        return edt(() -> ((JLabel) ObservationComponents.named(p, name)).getText());
     }
 
     private static void awaitDone(ObservationPanel p, long tdt) throws InterruptedException {

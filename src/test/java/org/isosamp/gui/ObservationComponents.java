@@ -4,9 +4,9 @@ import java.awt.Component;
 import java.awt.Container;
 
 /** Finds a component by name ({@link Component#setName}) in a tree of them: how tests and probes drive panels. */
-final class Components {
+final class ObservationComponents {
 
-    private Components() {
+    private ObservationComponents() {
     }
 
     /**
