@@ -23,10 +23,10 @@ import org.isosamp.products.TarFiles;
  * ({@link TarFiles#extract(Path, Path, IfExists, boolean)}).
  *
  * <p><b>Cancel</b> ({@link #cancel()}): a queued task never starts; a running one has its worker thread
- * interrupted, which stops the transfer at its next write (the file channel closes) and so deletes its part
- * file, or stops the extraction and deletes what it unpacked; a tar already complete when the cancel came is
- * deleted too, so a cancelled download leaves nothing in the folder. A transfer waiting on a silent server ends
- * at the next bytes or the HTTP client's read timeout; the state says "cancelling" meanwhile.
+ * interrupted and its HTTP request cancelled ({@link DataClient.Listener#requesting}), which stops the transfer
+ * at once, even one waiting on a silent server, and so deletes its part file; or the extraction stops and what it
+ * unpacked is deleted; a tar already complete when the cancel came is deleted too, so a cancelled download leaves
+ * nothing in the folder.
  *
  * <p><b>Existing files</b>: refused or replaced as {@link IfExists} says, file by file, tar members too.
  *
@@ -58,6 +58,8 @@ final class DownloadTask implements Runnable, DataClient.Listener {
     private volatile long bytes;
     private volatile long total = -1;
     private volatile String note;
+    /** cancels the HTTP request in flight ({@link DataClient.Listener#requesting}) */
+    private volatile Runnable abort;
 
     private State state = State.QUEUED;
     private boolean cancelRequested;
@@ -191,6 +193,10 @@ final class DownloadTask implements Runnable, DataClient.Listener {
         cancelRequested = true;
         if (runner != null) {
             runner.interrupt();
+            Runnable a = abort;
+            if (a != null) {
+                a.run(); // a request waiting on a silent server ends now, not at the read timeout
+            }
         }
         return true;
     }
@@ -199,6 +205,11 @@ final class DownloadTask implements Runnable, DataClient.Listener {
     public void progress(long bytes, long total) {
         this.bytes = bytes;
         this.total = total;
+    }
+
+    @Override
+    public void requesting(Runnable abort) {
+        this.abort = abort;
     }
 
     @Override

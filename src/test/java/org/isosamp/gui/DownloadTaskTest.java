@@ -149,6 +149,58 @@ class DownloadTaskTest {
         }
     }
 
+    /**
+     * A server that sends the start of a 10 MB tar and then nothing (for the whole test): what Cancel must end
+     * without waiting for the read timeout.
+     */
+    private static java.net.ServerSocket silentAfterABit(CountDownLatch release) throws IOException {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            try (java.net.Socket s = server.accept()) {
+                java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    // the request's headers
+                }
+                java.io.OutputStream out = s.getOutputStream();
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\nContent-Length: 10000000\r\n"
+                    + "Content-Disposition: attachment; filename=\"80000203.tar\"\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(new byte[300_000]);
+                out.flush();
+                release.await();
+            } catch (IOException | InterruptedException e) {
+                // the test is over
+            }
+        }, "silent-server");
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
+    @Test
+    void aCancelEndsATransferWaitingOnASilentServer() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try (java.net.ServerSocket server = silentAfterABit(release)) {
+            IsoArchive archive = new IsoArchive(HttpUrl.get("http://127.0.0.1:" + server.getLocalPort() + "/"),
+                IsoArchive.defaultHttpClient(), null);
+            CountDownLatch ended = new CountDownLatch(1);
+            DownloadTask t = new DownloadTask(archive, 80000203,
+                DownloadChoice.observation(ProductLevel.DEFAULT_DATA_SET, false), dir, IfExists.REFUSE,
+                x -> ended.countDown());
+            worker.execute(t);
+            Await.until(() -> t.bytes() > 0, Duration.ofSeconds(30), "the first bytes");
+            assertTrue(t.cancel());
+            assertTrue(ended.await(10, TimeUnit.SECONDS), "Cancel ends the wait, well before the 120 s read timeout");
+            assertEquals(DownloadTask.State.CANCELLED, t.state(), t.message());
+            assertEquals(List.of(), names(dir), "no part file");
+        } finally {
+            release.countDown();
+            worker.shutdownNow();
+        }
+    }
+
     @Test
     void aChoiceIsStandaloneOrAnObservationAtALevel() {
         assertEquals("STANDALONE", DownloadChoice.standalone().describe());
