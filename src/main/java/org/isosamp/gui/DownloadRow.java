@@ -57,6 +57,7 @@ final class DownloadRow extends JPanel {
         open.setVisible(false);
         open.addActionListener(e -> openFolder());
 
+        status.setMinimumSize(new Dimension(0, status.getPreferredSize().height));
         JLabel title = new JLabel(task.tdt() + "  " + task.choice().describe());
         title.setFont(title.getFont().deriveFont(Font.BOLD));
         title.setToolTipText("into " + task.folder());
@@ -82,6 +83,12 @@ final class DownloadRow extends JPanel {
         c.gridy = 2;
         c.gridheight = 1;
         add(open, c);
+        // the buttons' column keeps its width when neither shows (ended rows): every row's bar ends at one place
+        Dimension button = open.getPreferredSize();
+        cancel.setPreferredSize(new Dimension(Math.max(button.width, cancel.getPreferredSize().width),
+            cancel.getPreferredSize().height));
+        c.gridy = 3;
+        add(javax.swing.Box.createHorizontalStrut(Math.max(button.width, cancel.getPreferredSize().width)), c);
         Color line = UIManager.getColor("Separator.foreground");
         setBorder(BorderFactory.createCompoundBorder(
             BorderFactory.createMatteBorder(0, 0, 1, 0, line == null ? Color.LIGHT_GRAY : line),
@@ -126,22 +133,41 @@ final class DownloadRow extends JPanel {
             }
             case FAILED, CANCELLED -> {
                 bar.setIndeterminate(false);
+                bar.setValue(0);
                 bar.setString(s == DownloadTask.State.FAILED ? "failed" : "cancelled");
             }
             default -> throw new IllegalStateException("state " + s);
         }
         String text = task.cancelling() ? "Cancelling..." : task.message();
         status.setText(text.isEmpty() ? " " : text);
-        status.setToolTipText(text.isEmpty() ? null : text);
+        String detail = task.cancelling() ? text : task.detail();
+        status.setToolTipText(detail.isEmpty() ? null : detail);
         status.setForeground(s == DownloadTask.State.FAILED ? errorColour() : UIManager.getColor("Label.foreground"));
         cancel.setEnabled(!s.finished() && !task.cancelling());
         cancel.setVisible(!s.finished());
-        open.setVisible(s == DownloadTask.State.DONE && canOpenFolders());
+        boolean openable = s == DownloadTask.State.DONE && canOpenFolders();
+        open.setVisible(openable);
+        // a reason takes the whole line when no button stands beside it
+        GridBagLayout layout = (GridBagLayout) getLayout();
+        GridBagConstraints sc = layout.getConstraints(status);
+        int span = openable ? 1 : 2;
+        if (sc.gridwidth != span) {
+            sc.gridwidth = span;
+            layout.setConstraints(status, sc);
+            revalidate();
+        }
     }
 
     private static Color errorColour() {
         Color c = UIManager.getColor("Component.error.focusedBorderColor"); // FlatLaf's, when installed
         return c != null ? c : new Color(0xB0, 0x00, 0x20);
+    }
+
+    /** As wide as the panel shows it, whatever the length of the status: a long path is cut with "...". */
+    @Override
+    public Dimension getPreferredSize() {
+        Dimension d = super.getPreferredSize();
+        return new Dimension(Math.min(d.width, 320), d.height);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.isosamp.archive.ArchiveException;
 import org.isosamp.archive.DataClient;
 import org.isosamp.archive.DownloadOutcome;
 import org.isosamp.archive.IsoArchive;
@@ -65,6 +66,7 @@ final class DownloadTask implements Runnable, DataClient.Listener {
     private boolean cancelRequested;
     private Thread runner;
     private String message = "";
+    private String detail = "";
     private Path result;
 
     /**
@@ -121,7 +123,10 @@ final class DownloadTask implements Runnable, DataClient.Listener {
                 finish(State.CANCELLED, "Cancelled: nothing kept", null);
             } else {
                 LOG.log(Level.FINE, "download of " + tdt + " failed", e);
-                finish(State.FAILED, reason(e), null);
+                synchronized (this) {
+                    detail = DownloadOutcome.oneLine(e);
+                    end(State.FAILED, reason(e), null);
+                }
             }
         } finally {
             // this pool thread runs other downloads next: no interrupt meant for this one may reach them
@@ -177,6 +182,11 @@ final class DownloadTask implements Runnable, DataClient.Listener {
     static String reason(Exception e) {
         if (e instanceof OutputExistsException x) {
             return x.getFile() + " exists (tick \"Replace existing files\" to replace it)";
+        }
+        // the archive's own words first: the URL is in the detail (the row's tooltip)
+        if (e instanceof ArchiveException a && a.status() >= 400 && a.serverMessage() != null
+            && !a.serverMessage().isBlank()) {
+            return "The archive answered HTTP " + a.status() + ": " + a.serverMessage().replaceAll("\\s*\\R\\s*", " ");
         }
         return DownloadOutcome.oneLine(e);
     }
@@ -258,6 +268,11 @@ final class DownloadTask implements Runnable, DataClient.Listener {
             return note;
         }
         return message;
+    }
+
+    /** @return the failure in full on one line (with the archive's URL), or the message when there was none */
+    synchronized String detail() {
+        return detail.isEmpty() ? message() : detail;
     }
 
     /** @return the file (STANDALONE or tar) or folder (unpacked) written; null unless DONE */

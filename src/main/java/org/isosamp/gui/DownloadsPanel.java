@@ -1,6 +1,8 @@
 package org.isosamp.gui;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Rectangle;
 import java.awt.FlowLayout;
 import java.awt.event.KeyEvent;
 import java.nio.file.InvalidPathException;
@@ -24,6 +26,8 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
+import javax.swing.Scrollable;
+import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import org.isosamp.archive.IsoArchive;
@@ -124,9 +128,10 @@ public final class DownloadsPanel extends JPanel {
         empty.setName("downloads.empty");
         empty.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         rows.add(empty);
-        JPanel holder = new JPanel(new BorderLayout()); // keeps the rows at the top of the view
+        Column holder = new Column(); // keeps the rows at the top of the view, as wide as the view
         holder.add(rows, BorderLayout.NORTH);
-        JScrollPane scroll = new JScrollPane(holder);
+        JScrollPane scroll = new JScrollPane(holder, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+            JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         scroll.getVerticalScrollBar().setUnitIncrement(16);
         add(scroll, BorderLayout.CENTER);
 
@@ -256,6 +261,42 @@ public final class DownloadsPanel extends JPanel {
     public void cancelAll() {
         for (DownloadRow r : rowList) {
             r.task().cancel();
+        }
+    }
+
+    /** The rows' view: as wide as the scroll pane shows (rows cut long lines instead), as tall as they need. */
+    private static final class Column extends JPanel implements Scrollable {
+
+        private static final long serialVersionUID = 1L;
+
+        Column() {
+            super(new BorderLayout());
+        }
+
+        @Override
+        public Dimension getPreferredScrollableViewportSize() {
+            return getPreferredSize();
+        }
+
+        @Override
+        public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+            return 16;
+        }
+
+        @Override
+        public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+            return orientation == SwingConstants.VERTICAL ? visible.height : visible.width;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportHeight() {
+            // fills a tall view (its background) but scrolls once the rows are taller
+            return getParent() instanceof javax.swing.JViewport v && v.getHeight() > getPreferredSize().height;
         }
     }
 }

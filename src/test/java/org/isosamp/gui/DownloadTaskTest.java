@@ -90,8 +90,9 @@ class DownloadTaskTest {
     void anUnknownTdtSaysWhyAndLeavesNothing() {
         DownloadTask t = run(SharedArchive.client(), 99999999, DownloadChoice.standalone(), dir, IfExists.REFUSE);
         assertEquals(DownloadTask.State.FAILED, t.state());
-        assertTrue(t.message().startsWith("IDA product download failed: HTTP 404 from "), t.message());
-        assertTrue(t.message().endsWith("No observation with tdt 99999999"), t.message());
+        assertEquals("The archive answered HTTP 404: No observation with tdt 99999999", t.message());
+        assertTrue(t.detail().startsWith("IDA product download failed: HTTP 404 from http://127.0.0.1:"), t.detail());
+        assertTrue(t.detail().endsWith("No observation with tdt 99999999"), t.detail());
         assertFalse(t.message().contains("\n"));
         assertNull(t.result());
     }
