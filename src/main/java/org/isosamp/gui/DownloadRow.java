@@ -186,8 +186,8 @@ final class DownloadRow extends JPanel {
         if (p == null) {
             return;
         }
-        Path dir = Files.isDirectory(p) ? p : p.getParent();
         CompletableFuture.runAsync(() -> {
+            Path dir = Files.isDirectory(p) ? p : p.getParent();
             try {
                 Desktop.getDesktop().open(dir.toFile());
             } catch (java.io.IOException | RuntimeException e) {

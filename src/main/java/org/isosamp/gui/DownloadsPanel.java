@@ -6,7 +6,6 @@ import java.awt.Rectangle;
 import java.awt.FlowLayout;
 import java.awt.event.KeyEvent;
 import java.nio.file.InvalidPathException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +71,8 @@ public final class DownloadsPanel extends JPanel {
     private final JTextField folderField = new JTextField(28);
     private final JCheckBox replace = new JCheckBox("Replace existing files");
     private final JPanel rows = new JPanel();
+    /** why the last download could not start (a folder that is no path), hidden otherwise */
+    private final JLabel problem = new JLabel(" ");
     private final JLabel empty = new JLabel("No downloads yet: select rows in the results and choose Download.");
     private final List<DownloadRow> rowList = new ArrayList<>();
     private final Timer timer = new Timer(REFRESH_MILLIS, e -> refreshRunning());
@@ -82,7 +83,7 @@ public final class DownloadsPanel extends JPanel {
             return t;
         });
 
-    /** A panel with no downloads, its folder the user's Downloads folder (or home when there is none). */
+    /** A panel with no downloads, its folder the user's {@code ~/Downloads}. */
     public DownloadsPanel() {
         super(new BorderLayout());
         setName("downloads");
@@ -118,9 +119,14 @@ public final class DownloadsPanel extends JPanel {
         JPanel options = new JPanel(new FlowLayout(FlowLayout.LEADING, 4, 0));
         options.add(replace);
         options.add(clear);
+        problem.setName("downloads.problem");
+        problem.setForeground(new java.awt.Color(0xB0, 0x00, 0x20));
+        problem.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
+        problem.setVisible(false);
         JPanel north = new JPanel(new BorderLayout());
         north.add(top, BorderLayout.NORTH);
-        north.add(options, BorderLayout.SOUTH);
+        north.add(options, BorderLayout.CENTER);
+        north.add(problem, BorderLayout.SOUTH);
         add(north, BorderLayout.NORTH);
 
         rows.setName("downloads.rows");
@@ -138,10 +144,9 @@ public final class DownloadsPanel extends JPanel {
         setFolder(defaultFolder());
     }
 
+    /** ~/Downloads, not looked at here (no disk on the event thread): the first download creates it if missing. */
     private static Path defaultFolder() {
-        Path home = Path.of(System.getProperty("user.home"));
-        Path downloads = home.resolve("Downloads");
-        return Files.isDirectory(downloads) ? downloads : home;
+        return Path.of(System.getProperty("user.home"), "Downloads");
     }
 
     /**
@@ -191,7 +196,15 @@ public final class DownloadsPanel extends JPanel {
             SwingUtilities.invokeLater(() -> download(archive, copy, choice, folder));
             return;
         }
-        Path into = folder != null ? folder : folder();
+        Path into;
+        try {
+            into = folder != null ? folder : folder();
+        } catch (IllegalStateException e) {
+            problem.setText(e.getMessage());
+            problem.setVisible(true);
+            return;
+        }
+        problem.setVisible(false);
         IfExists ifExists = IfExists.overwrite(replace.isSelected());
         rows.remove(empty);
         for (long tdt : copy) {
