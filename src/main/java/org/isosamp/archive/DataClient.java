@@ -83,6 +83,18 @@ public final class DataClient {
          */
         default void retrying(int retry, int of, IOException cause) {
         }
+
+        /**
+         * A request of the download is about to be sent (once per attempt). A face that offers Cancel keeps
+         * {@code abort} and runs it, from any thread, together with interrupting the downloading thread: the
+         * interruption alone stops the transfer only at its next file write, while {@code abort} also ends a
+         * request waiting on a silent server (its socket is closed; the download then fails with an
+         * {@link IOException} and is not retried, since its thread is interrupted).
+         *
+         * @param abort cancels the request in flight; does nothing once it has completed
+         */
+        default void requesting(Runnable abort) {
+        }
     }
 
     static final String WHAT = "IDA product download";
@@ -251,7 +263,11 @@ public final class DataClient {
             rb.header("Range", "bytes=" + s.have + "-");
         }
         LOG.fine(() -> "GET " + url + (askRange ? " from byte " + s.have : ""));
-        try (Response resp = http.newCall(rb.build()).execute()) {
+        okhttp3.Call call = http.newCall(rb.build());
+        if (listener != null) {
+            listener.requesting(call::cancel);
+        }
+        try (Response resp = call.execute()) {
             int code = resp.code();
             if (code == 416 && askRange) {
                 s.have = 0;

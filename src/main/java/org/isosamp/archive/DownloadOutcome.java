@@ -26,4 +26,21 @@ public record DownloadOutcome(String tdt, Path file, Exception failure) {
     public boolean ok() {
         return file != null;
     }
+
+    /** @return why it failed, on one line ({@link #oneLine}); null when it succeeded */
+    public String reason() {
+        return failure == null ? null : oneLine(failure);
+    }
+
+    /**
+     * A failure as a face shows it: its message with line breaks (a server's multi-line answer) folded into
+     * spaces, or the exception's simple name when it has no message.
+     *
+     * @param e the failure
+     * @return one line
+     */
+    public static String oneLine(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replaceAll("\\s*\\R\\s*", " ");
+    }
 }

@@ -133,19 +133,17 @@ public final class DownloadCommand implements Callable<Integer> {
 
     /** @return what to print for a downloaded file: itself, or the folder its tar was unpacked into */
     private String extracted(Path f, IfExists ifExists) throws java.io.IOException {
-        if (extract && f.getFileName().toString().endsWith(".tar")) {
-            String stem = f.getFileName().toString();
-            Path into = f.resolveSibling(stem.substring(0, stem.length() - 4));
+        Path into = TarFiles.folderFor(f);
+        if (extract && into != null) {
             List<Path> members = TarFiles.extract(f, into, ifExists);
             return into + " (" + members.size() + " files)";
         }
         return f.toString();
     }
 
-    /** @return the failure's message on one line */
+    /** @return the failure's message on one line ({@link DownloadOutcome#oneLine}, shared with the window) */
     static String oneLine(Exception e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replaceAll("\\s*\\R\\s*", " ");
+        return DownloadOutcome.oneLine(e);
     }
 
     /**

@@ -138,16 +138,6 @@ final class Progress implements DataClient.Listener {
     }
 
     static String size(long b) {
-        if (b < 1024) {
-            return b + " B";
-        }
-        String[] u = { "KiB", "MiB", "GiB", "TiB" };
-        double v = b;
-        int i = -1;
-        while (v >= 1024 && i < u.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, u[i]);
+        return org.isosamp.io.ByteSizes.format(b);
     }
 }

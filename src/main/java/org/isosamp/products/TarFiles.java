@@ -3,8 +3,10 @@ package org.isosamp.products;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
@@ -87,6 +89,66 @@ public final class TarFiles {
      *                     one exists ({@link org.isosamp.io.OutputExistsException}), or on a read failure
      */
     public static List<Path> extract(Path tar, Path destDir, IfExists ifExists) throws IOException {
+        return extract(tar, destDir, ifExists, false);
+    }
+
+    /**
+     * The folder a downloaded tar is unpacked into, beside it and named after it: {@code dir/80000203.tar} →
+     * {@code dir/80000203} (what {@code download --extract} and the window do).
+     *
+     * @param file a downloaded product
+     * @return the folder, or null when {@code file} is not a {@code .tar} (a STANDALONE FITS is not unpacked)
+     */
+    public static Path folderFor(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".tar") || name.length() == 4) {
+            return null;
+        }
+        return file.resolveSibling(name.substring(0, name.length() - 4));
+    }
+
+    /**
+     * Extracts a tar safely (see the class comment), all or nothing when asked: for a face whose user may cancel.
+     * The calling thread's interruption stops the extraction between entries (an {@link InterruptedIOException}),
+     * or within one (its file channel closes).
+     *
+     * @param tar           the tar file
+     * @param destDir       where to extract (created if missing)
+     * @param ifExists      what to do with a file already in {@code destDir} at an entry's name
+     * @param undoOnFailure when true, a failure or an interruption deletes the files this call created and then the
+     *                      folders it created that are left empty; a file it replaced stays replaced (the old one
+     *                      is gone once its replacement was moved in). When false, the files completed so far stay
+     * @return the regular files written, in tar order
+     * @throws IOException as {@link #extract(Path, Path, IfExists)}; an {@link InterruptedIOException} when
+     *                     interrupted
+     */
+    public static List<Path> extract(Path tar, Path destDir, IfExists ifExists, boolean undoOnFailure)
+            throws IOException {
+        List<Path> created = new ArrayList<>();
+        try {
+            return extract(tar, destDir, ifExists, created);
+        } catch (IOException | RuntimeException e) {
+            if (undoOnFailure) {
+                undo(created, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes what an extraction created, newest first (files before the folders that held them). */
+    private static void undo(List<Path> created, Exception failure) {
+        for (int i = created.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(created.get(i));
+            } catch (IOException e) {
+                // a folder that is not empty (someone else's file) stays; the failure says what went wrong first
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static List<Path> extract(Path tar, Path destDir, IfExists ifExists, List<Path> created)
+            throws IOException {
         Path base = destDir.toAbsolutePath().normalize();
         // pass 1: check everything before writing anything
         try (TarArchiveInputStream in = open(tar)) {
@@ -100,24 +162,27 @@ public final class TarFiles {
                 }
             }
         }
-        Files.createDirectories(base);
+        createDirectories(base, created);
         Path realBase = base.toRealPath();
         List<Path> written = new ArrayList<>();
         try (TarArchiveInputStream in = open(tar)) {
             TarArchiveEntry e;
             while ((e = in.getNextEntry()) != null) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("extraction of " + tar + " interrupted");
+                }
                 String rel = safeRelativeName(e.getName());
                 if (rel.isEmpty()) {
                     continue;
                 }
                 Path target = base.resolve(rel).normalize();
                 if (e.isDirectory()) {
-                    Files.createDirectories(target);
+                    createDirectories(target, created);
                     requireInside(realBase, target.toRealPath(), e);
                     continue;
                 }
                 Path parent = target.getParent();
-                Files.createDirectories(parent);
+                createDirectories(parent, created);
                 requireInside(realBase, parent.toRealPath(), e);
                 if (Files.isSymbolicLink(target)) {
                     throw new IOException("tar entry \"" + e.getName() + "\" would overwrite the symbolic link "
@@ -129,6 +194,7 @@ public final class TarFiles {
                     throw new IOException("tar entry \"" + e.getName() + "\" would be written into " + target
                         + ", which is not a regular file (a device, FIFO or socket)");
                 }
+                boolean isNew = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
                 try (OutputTarget.Writing part = file.open()) {
                     try (OutputStream out = part.newOutputStream()) {
                         in.transferTo(out);
@@ -136,10 +202,23 @@ public final class TarFiles {
                     Files.setLastModifiedTime(part.path(), FileTime.from(e.getModTime().toInstant()));
                     part.commit();
                 }
+                if (isNew && !created.contains(target)) {
+                    created.add(target);
+                }
                 written.add(target);
             }
         }
         return written;
+    }
+
+    /** {@link Files#createDirectories}, noting each folder it makes (outermost first) in {@code created}. */
+    private static void createDirectories(Path dir, List<Path> created) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path d = dir; d != null && !Files.exists(d, LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
+            missing.push(d);
+        }
+        Files.createDirectories(dir);
+        created.addAll(missing);
     }
 
     /**

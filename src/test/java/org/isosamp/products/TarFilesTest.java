@@ -1,6 +1,7 @@
 package org.isosamp.products;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,8 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.isosamp.io.IfExists;
+import org.isosamp.io.OutputExistsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,5 +176,65 @@ class TarFilesTest {
         assertThrows(IOException.class, () -> TarFiles.safeRelativeName("C:\\x"));
         assertThrows(IOException.class, () -> TarFiles.safeRelativeName("a\0b"));
         assertThrows(IOException.class, () -> TarFiles.safeRelativeName("..\\x"));
+    }
+
+    @Test
+    void folderForIsBesideTheTarAndNamedAfterIt() {
+        assertEquals(root.resolve("80000203"), TarFiles.folderFor(root.resolve("80000203.tar")));
+        assertNull(TarFiles.folderFor(root.resolve("80001538.fits")), "a STANDALONE FITS is not unpacked");
+        assertNull(TarFiles.folderFor(root.resolve(".tar")), "no name left for a folder");
+    }
+
+    /** Three files: obs/a.fits, then obs/sub/b.fits, then obs/c.fits (what a test makes the second pass fail on). */
+    private Path threeFiles() throws IOException {
+        return tar("three.tar", E.file("obs/a.fits", "a"), E.file("obs/sub/b.fits", "b"), E.file("obs/c.fits", "c"));
+    }
+
+    @Test
+    void allOrNothingDeletesWhatItCreatedOnFailure() throws IOException {
+        Path t = threeFiles();
+        Path dest = root.resolve("out");
+        Files.createDirectories(dest.resolve("obs"));
+        Files.writeString(dest.resolve("obs/c.fits"), "old"); // refused after a.fits and sub/b.fits are written
+        Set<Path> before = snapshot();
+        assertThrows(OutputExistsException.class, () -> TarFiles.extract(t, dest, IfExists.REFUSE, true));
+        assertEquals(before, snapshot(), "a.fits, sub/ and b.fits gone; no part file; c.fits untouched");
+        assertEquals("old", Files.readString(dest.resolve("obs/c.fits")));
+        // without undo the files completed so far stay, as the command line has always done
+        assertThrows(OutputExistsException.class, () -> TarFiles.extract(t, dest, IfExists.REFUSE, false));
+        assertTrue(Files.isRegularFile(dest.resolve("obs/sub/b.fits")));
+    }
+
+    @Test
+    void allOrNothingKeepsWhatWasThereBefore() throws IOException {
+        Path t = threeFiles();
+        Path dest = root.resolve("out");
+        Files.createDirectories(dest.resolve("obs/c.fits")); // a folder at a file's name: refused even with REPLACE
+        Files.writeString(dest.resolve("obs/mine.txt"), "mine");
+        Files.writeString(dest.resolve("obs/a.fits"), "old");
+        assertThrows(IOException.class, () -> TarFiles.extract(t, dest, IfExists.REPLACE, true));
+        try (Stream<Path> s = Files.walk(dest)) {
+            assertEquals(Set.of(dest, dest.resolve("obs"), dest.resolve("obs/mine.txt"), dest.resolve("obs/a.fits"),
+                    dest.resolve("obs/c.fits")), s.collect(Collectors.toSet()),
+                "sub/ and b.fits, which it created, are gone; the rest stays");
+        }
+        assertEquals("a", Files.readString(dest.resolve("obs/a.fits")), "a replaced file stays replaced");
+        assertEquals("mine", Files.readString(dest.resolve("obs/mine.txt")));
+    }
+
+    @Test
+    void anInterruptedExtractionStopsAndLeavesNothing() throws IOException {
+        Path t = tar("ok.tar", E.file("obs/a.fits", "a"), E.file("obs/b.fits", "b"));
+        Set<Path> before = snapshot();
+        Thread.currentThread().interrupt();
+        try {
+            IOException e = assertThrows(IOException.class,
+                () -> TarFiles.extract(t, root.resolve("out"), IfExists.REFUSE, true));
+            assertTrue(e instanceof java.io.InterruptedIOException
+                       || e instanceof java.nio.channels.ClosedByInterruptException, e.toString());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(before, snapshot());
     }
 }
