@@ -135,6 +135,17 @@ class LauncherScriptTest {
     }
 
     @Test
+    void shortCommandsRunOnC1AloneAndBulkOnesKeepTheFullJit() throws Exception {
+        for (int i = 0; i < 2; i++) {  // the run that makes the archive, then the one that uses it
+            Run look = run(Map.of(), "quicklook", "58002102");
+            assertEquals(0, look.exit(), look.err());
+            assertTrue(look.vm().contains("-XX:TieredStopAtLevel=1"), look.vm());
+        }
+        Run query = run(Map.of(), "query", "x");
+        assertFalse(query.vm().contains("TieredStopAtLevel"), query.vm());
+    }
+
+    @Test
     void aFailingRunPassesItsExitCodeAndMakesNoArchive() throws Exception {
         Run r = run(Map.of(), "exit=3", "more");
         assertEquals(3, r.exit());
