@@ -85,6 +85,8 @@ public final class PointAtService implements AutoCloseable {
     private final SentTables sent = new SentTables();
     private final TablePublisher publisher;
     private final ConeSearcher searcher;
+    private final ProductSender products;
+    private final NearestProducts nearest;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean everConnected;
     private volatile boolean closing;
@@ -104,6 +106,10 @@ public final class PointAtService implements AutoCloseable {
         this.archive = archive;
         this.publisher = publishers == null ? null : publishers.create(bus, sent);
         this.searcher = new ConeSearcher(archive, publisher, settings);
+        this.products = new ProductSender(bus.client(), bus.server(), archive, sent, REPLY_TIMEOUT,
+                                          ProductSender.DEFAULT_MAX_PRODUCTS);
+        this.nearest = new NearestProducts(bus.client(), products);
+        searcher.setFollowup(nearest);
         ReceiveListener fan = new Fan();
         searcher.addListener(fan);
         PointAtHandler pointAt = new PointAtHandler(searcher);
@@ -146,6 +152,22 @@ public final class PointAtService implements AutoCloseable {
      */
     public void start(int autoconnectSeconds, Duration wait) throws SampException, InterruptedException {
         bus.connect(autoconnectSeconds, wait);
+    }
+
+    /**
+     * Switches {@code --send-nearest}: each position answered from now on also sends the nearest spectrum to the
+     * clients that take {@code spectrum.load.ssa-generic} and the nearest image to those that take
+     * {@code image.load.fits} ({@link NearestProducts}); off by default. Any thread, any time.
+     *
+     * @param on whether to send them
+     */
+    public void setSendNearest(boolean on) {
+        nearest.setEnabled(on);
+    }
+
+    /** @return whether each position also sends its nearest spectrum and image */
+    public boolean sendsNearest() {
+        return nearest.isEnabled();
     }
 
     /** @return the searcher's settings */
@@ -214,6 +236,7 @@ public final class PointAtService implements AutoCloseable {
         try {
             searcher.close();
         } finally {
+            products.close();
             if (publisher instanceof AutoCloseable c) {
                 try {
                     c.close();
@@ -280,6 +303,32 @@ public final class PointAtService implements AutoCloseable {
             sink.accept("#" + p.seq() + " cancelled: a newer position came");
         }
 
+        /**
+         * {@code #1 nearest spectrum 58002102 (1.1 arcsec): sent to 1 client (SPLAT samp.ok)},
+         * {@code #1 nearest image: none within 0.1deg}, {@code #1 nearest image: no client takes image.load.fits},
+         * {@code #1 nearest spectrum 58002102: error: ...}.
+         */
+        @Override
+        public void nearest(PointAt p, NearestProducts.Outcome o) {
+            String head = "#" + p.seq() + " nearest " + o.what();
+            switch (o.status()) {
+            case SENT -> {
+                List<String> to = new java.util.ArrayList<>();
+                Delivery d = o.sent().delivery();
+                d.recipients().forEach(peer -> to.add(peer.name() + " " + d.outcome(peer, REPLY_TIMEOUT)));
+                sink.accept(head + " " + o.tdt() + " (" + arcsec(o.separationDeg()) + "): sent to " + to.size()
+                            + (to.size() == 1 ? " client" : " clients") + " (" + String.join(", ", to) + ")");
+            }
+            case NONE_NEAR -> sink.accept(head + ": none within " + service.settings().radiusDeg() + "deg");
+            case NO_CLIENT -> sink.accept(head + ": no client takes " + o.kind().mtype());
+            default -> sink.accept(head + (o.tdt() == null ? "" : " " + o.tdt()) + ": error: " + describe(o.error()));
+            }
+        }
+
+        private static String arcsec(double deg) {
+            return String.format(java.util.Locale.ROOT, "%.1f arcsec", deg * 3600);
+        }
+
         @Override
         public void failed(PointAt p, String table, Exception e) {
             sink.accept("#" + p.seq() + " error: " + (table.isEmpty() ? "" : table + ": ") + describe(e));
@@ -333,6 +382,11 @@ public final class PointAtService implements AutoCloseable {
         @Override
         public void cancelled(PointAt p) {
             tell(l -> l.cancelled(p));
+        }
+
+        @Override
+        public void nearest(PointAt p, NearestProducts.Outcome o) {
+            tell(l -> l.nearest(p, o));
         }
 
         @Override
