@@ -158,7 +158,7 @@ public final class ConeSearcher implements AutoCloseable {
     private record Job(PointAt point, long arrivedNanos, boolean burst) {
     }
 
-    private final IsoArchive archive;
+    private volatile IsoArchive archive;
     private final TablePublisher publisher;
     private final Settings settings;
     private final List<ReceiveListener> listeners = new CopyOnWriteArrayList<>();
@@ -177,7 +177,7 @@ public final class ConeSearcher implements AutoCloseable {
     /**
      * Starts the worker.
      *
-     * @param archive where to search
+     * @param archive where to search; null until {@link #setArchive} (positions then fail, saying so)
      * @param publisher where non-empty results go; null to search and report only (nothing is sent)
      * @param settings tables, radius, timings
      */
@@ -198,6 +198,16 @@ public final class ConeSearcher implements AutoCloseable {
     /** @return true if results are published, false if only reported */
     public boolean publishes() {
         return publisher != null;
+    }
+
+    /** @param a where positions from now on are searched (a window's archive chooser changed) */
+    public void setArchive(IsoArchive a) {
+        this.archive = a;
+    }
+
+    /** @return where positions are searched, or null when none is chosen yet */
+    public IsoArchive archive() {
+        return archive;
     }
 
     /** @param f run for each position after its tables are published (null for none); set before use */
@@ -484,7 +494,11 @@ public final class ConeSearcher implements AutoCloseable {
         }
         try {
             PointAt p = job.point();
-            return archive.cone(table, p.raDeg(), p.decDeg(), settings.radiusDeg(), settings.maxrec());
+            IsoArchive a = archive;
+            if (a == null) {
+                throw new IOException("no archive chosen to search " + table + " in");
+            }
+            return a.cone(table, p.raDeg(), p.decDeg(), settings.radiusDeg(), settings.maxrec());
         } catch (Exception e) {
             // an interrupt surfaces as InterruptedIOException, ClosedByInterruptException, or (from OkHttp's
             // Kotlin) an undeclared InterruptedException: whatever it is, a stale search is just cancelled

@@ -81,7 +81,6 @@ public final class PointAtService implements AutoCloseable {
     }
 
     private final SampSession bus;
-    private final IsoArchive archive;
     private final SentTables sent = new SentTables();
     private final TablePublisher publisher;
     private final ConeSearcher searcher;
@@ -95,7 +94,7 @@ public final class PointAtService implements AutoCloseable {
      * Wires the handlers into the session's client (not yet started).
      *
      * @param bus the session; its client must not be started yet
-     * @param archive where positions are searched
+     * @param archive where positions are searched; null until {@link #setArchive}
      * @param settings tables, radius, timings
      * @param publishers where results go; null to search and report only
      * @throws IOException if the publisher cannot be made
@@ -103,7 +102,6 @@ public final class PointAtService implements AutoCloseable {
     public PointAtService(SampSession bus, IsoArchive archive, ConeSearcher.Settings settings,
                           PublisherFactory publishers) throws IOException {
         this.bus = bus;
-        this.archive = archive;
         this.publisher = publishers == null ? null : publishers.create(bus, sent);
         this.searcher = new ConeSearcher(archive, publisher, settings);
         this.products = new ProductSender(bus.client(), bus.server(), archive, sent, REPLY_TIMEOUT,
@@ -155,6 +153,34 @@ public final class PointAtService implements AutoCloseable {
     }
 
     /**
+     * Changes where positions are searched and nearest products come from (a window's archive chooser).
+     *
+     * @param archive the archive from now on
+     */
+    public void setArchive(IsoArchive archive) {
+        searcher.setArchive(archive);
+        products.setArchive(archive);
+    }
+
+    /**
+     * Whether {@code coord.pointAt.sky} is answered: off, iso-samp stops subscribing to it (the hub sends it no more
+     * positions; row messages are still taken). On by default; a window starts it off. Before {@link #start} it
+     * only decides what is declared; after, it re-declares the subscriptions to the hub: call it off the Swing
+     * thread.
+     *
+     * @param on whether to answer positions
+     * @throws SampException if the hub refuses the new subscriptions
+     */
+    public void setListening(boolean on) throws SampException {
+        bus.client().setWithheld(PointAtHandler.MTYPE, !on);
+    }
+
+    /** @return whether {@code coord.pointAt.sky} is answered */
+    public boolean isListening() {
+        return !bus.client().isWithheld(PointAtHandler.MTYPE);
+    }
+
+    /**
      * Switches {@code --send-nearest}: each position answered from now on also sends the nearest spectrum to the
      * clients that take {@code spectrum.load.ssa-generic} and the nearest image to those that take
      * {@code image.load.fits} ({@link NearestProducts}); off by default. Any thread, any time.
@@ -182,7 +208,8 @@ public final class PointAtService implements AutoCloseable {
     public String describe() {
         ConeSearcher.Settings s = searcher.settings();
         return String.format(java.util.Locale.ROOT, "%s: %s within %sdeg, at %s", PointAtHandler.MTYPE,
-                             String.join(", ", s.tables()), s.radiusDeg(), archive.tapUrl());
+                             String.join(", ", s.tables()), s.radiusDeg(),
+                             searcher.archive() == null ? "(no archive yet)" : searcher.archive().tapUrl());
     }
 
     /** @return true if results are published, false if only searched */

@@ -50,7 +50,7 @@ public final class ProductSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ProductSender.class.getName());
 
     private final SampClient client;
-    private final IsoArchive archive;
+    private volatile IsoArchive archive;
     private final SentTables sent;
     private final Duration timeout;
     private final SessionFiles files;
@@ -58,7 +58,7 @@ public final class ProductSender implements AutoCloseable {
     /**
      * @param client the connected SAMP client
      * @param server where products are served (stays the caller's to close)
-     * @param archive where products come from
+     * @param archive where products come from; null until {@link #setArchive} (a send then fails, saying so)
      * @param sent where FITS tables sent are recorded
      * @param timeout how long each receiver has to reply, positive
      * @param maxProducts how many sends stay served, at least 1
@@ -73,6 +73,11 @@ public final class ProductSender implements AutoCloseable {
         this.sent = sent;
         this.timeout = timeout;
         this.files = new SessionFiles(server, "iso-samp-products-", maxProducts);
+    }
+
+    /** @param a where products sent from now on come from */
+    public void setArchive(IsoArchive a) {
+        this.archive = a;
     }
 
     /**
@@ -123,7 +128,11 @@ public final class ProductSender implements AutoCloseable {
         }
         SessionFiles.Send send = files.begin();
         try {
-            Path file = archive.download(tdt.trim(), RetrievalType.STANDALONE, null, send.folder(), null, null);
+            IsoArchive a = archive;
+            if (a == null) {
+                throw new IOException("no archive chosen to download " + tdt.trim() + " from");
+            }
+            Path file = a.download(tdt.trim(), RetrievalType.STANDALONE, null, send.folder(), null, null);
             return sendIn(send, file, nameOrId, expected);
         } catch (IOException | RuntimeException e) {
             send.discard();
