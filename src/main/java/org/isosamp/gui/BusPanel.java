@@ -85,7 +85,7 @@ public final class BusPanel extends JPanel {
     static final int MAX_LOG = 1000;
     /** How often the client looks for a hub after losing it (and checks that it still answers), seconds. */
     private static final int AUTOCONNECT_SECONDS = 5;
-    private static final String ALL = "All clients that take it";
+    private static final String ALL = "All clients";
 
     private final transient HubLocation location;
     private final transient ExecutorService calls = single("iso-samp bus calls");
@@ -266,6 +266,17 @@ public final class BusPanel extends JPanel {
 
         log.setName("bus.log");
         log.setVisibleRowCount(8);
+        log.setCellRenderer(new DefaultListCellRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean sel,
+                                                          boolean focus) {
+                Component c = super.getListCellRendererComponent(list, value, index, sel, focus);
+                setToolTipText(String.valueOf(value));   // a long line in full
+                return c;
+            }
+        });
         JScrollPane logScroll = new JScrollPane(log);
         logScroll.setBorder(BorderFactory.createTitledBorder("Bus log"));
         add(logScroll, BorderLayout.CENTER);

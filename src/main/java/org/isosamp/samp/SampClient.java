@@ -386,7 +386,9 @@ public final class SampClient implements AutoCloseable {
     /** @return our public id on the hub, or null when not registered */
     public String selfId() {
         try {
-            HubConnection c = connector.getConnection();
+            // getConnection() would try to register when not connected: a hub call, and a window asks from its
+            // event thread
+            HubConnection c = connector.isConnected() ? connector.getConnection() : null;
             return c == null ? null : c.getRegInfo().getSelfId();
         } catch (SampException e) {
             return null;

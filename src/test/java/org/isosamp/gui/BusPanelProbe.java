@@ -1,7 +1,5 @@
 package org.isosamp.gui;
 
-import java.awt.Component;
-import java.awt.Container;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +56,11 @@ public final class BusPanelProbe {
         panel.setArchive(archive);
         panel.setResults(m31, "M31 observations", archive);
 
-        JLabel status = find(panel, "bus.status", JLabel.class);
+        JLabel status = BusPanelProbeFind.find(panel, "bus.status", JLabel.class);
         Await.until(() -> ui(status::getText).startsWith("Registered with the SAMP hub as "), WAIT,
                     "registered");
         fact("REGISTERED " + edt(status::getText).substring("Registered with the SAMP hub as ".length()));
-        JList<?> clients = find(panel, "bus.clients", JList.class);
+        JList<?> clients = BusPanelProbeFind.find(panel, "bus.clients", JList.class);
         Await.until(() -> lines(clients).stream().anyMatch(l -> l.startsWith(topcat + ": ")), WAIT,
                     topcat + " in the client list " + lines(clients));
         for (String l : lines(clients)) {
@@ -70,8 +68,8 @@ public final class BusPanelProbe {
         }
 
         // send the table to every client that takes tables
-        JList<?> log = find(panel, "bus.log", JList.class);
-        AbstractButton sendTable = find(panel, "bus.sendTable", AbstractButton.class);
+        JList<?> log = BusPanelProbeFind.find(panel, "bus.log", JList.class);
+        AbstractButton sendTable = BusPanelProbeFind.find(panel, "bus.sendTable", AbstractButton.class);
         Await.until(() -> ui(sendTable::isEnabled), WAIT, "Send table enabled");
         edt(() -> {
             sendTable.doClick();
@@ -88,7 +86,7 @@ public final class BusPanelProbe {
             }
         }
         panel.rowsSelected(new long[] {spectrumRow});
-        AbstractButton sendProduct = find(panel, "bus.sendProduct", AbstractButton.class);
+        AbstractButton sendProduct = BusPanelProbeFind.find(panel, "bus.sendProduct", AbstractButton.class);
         Await.until(() -> ui(sendProduct::isEnabled), WAIT, "Send product enabled");
         edt(() -> {
             sendProduct.doClick();
@@ -97,8 +95,8 @@ public final class BusPanelProbe {
         awaitLog(log, "product 58002102 (spectrum) as spectrum.load.ssa-generic: ");
 
         // listen, with the nearest spectrum and image
-        AbstractButton listen = find(panel, "bus.listen", AbstractButton.class);
-        AbstractButton nearest = find(panel, "bus.nearest", AbstractButton.class);
+        AbstractButton listen = BusPanelProbeFind.find(panel, "bus.listen", AbstractButton.class);
+        AbstractButton nearest = BusPanelProbeFind.find(panel, "bus.nearest", AbstractButton.class);
         Await.until(() -> ui(listen::isEnabled), WAIT, "Listen enabled");
         edt(() -> {
             nearest.doClick();
@@ -119,8 +117,10 @@ public final class BusPanelProbe {
         }
         edt(() -> {
             log.clearSelection();
+            panel.paintImmediately(panel.getVisibleRect());   // what the screenshot shows is the model now
             return null;
         });
+        java.awt.Toolkit.getDefaultToolkit().sync();
         fact("SCREENSHOT");
         new java.util.concurrent.CountDownLatch(1).await();   // until the test ends this JVM
     }
@@ -158,31 +158,6 @@ public final class BusPanelProbe {
     private static void fact(String line) {
         System.out.println(line);
         System.out.flush();
-    }
-
-    private static <T extends Component> T find(Container root, String name, Class<T> type) throws Exception {
-        return edt(() -> {
-            T found = search(root, name, type);
-            if (found == null) {
-                throw new IllegalStateException("no component named " + name);
-            }
-            return found;
-        });
-    }
-
-    private static <T extends Component> T search(Container c, String name, Class<T> type) {
-        for (Component child : c.getComponents()) {
-            if (name.equals(child.getName()) && type.isInstance(child)) {
-                return type.cast(child);
-            }
-            if (child instanceof Container cc) {
-                T t = search(cc, name, type);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
     }
 
     /** {@link #edt}, for conditions: a failure is unchecked */

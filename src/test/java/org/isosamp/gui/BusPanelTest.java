@@ -98,6 +98,24 @@ class BusPanelTest {
         }
     }
 
+    @Test
+    void withNoHubItStartsOneAndRegistersAndUnregistersOnRequest(@TempDir Path dir) throws Exception {
+        Path lockfile = dir.resolve("no-hub-yet.samp");
+        try (Xvfb x = Xvfb.start(dir.resolve("xvfb"));
+             ChildJvm probe = ChildJvm.start(dir, Map.of("DISPLAY", x.display(), "SAMP_HUB",
+                                                         "std-lockurl:" + lockfile.toUri()),
+                                             BusPanelHubProbe.class.getName(), lockfile.toString())) {
+            assertEquals(0, probe.waitFor(WAIT), probe.output());
+            String out = probe.output();
+            assertTrue(out.contains("NOHUB Not registered: no SAMP hub at file:"), out);
+            assertTrue(out.contains("HUB-STARTED lockfile true, start enabled false, button Unregister\n"), out);
+            assertTrue(out.contains("UNREGISTERED button Register\n"), out);
+            assertTrue(out.contains("REGISTERED-AGAIN\n"), out);
+            assertTrue(out.contains("LOG started a SAMP hub (it stops with this window)\n"), out);
+            assertTrue(out.contains("CLOSED hub gone\n"), out);
+        }
+    }
+
     private static boolean isHighlight(FakeViewer.Received m, String tableId, String row) {
         return m.message().getMType().equals("table.highlight.row") && tableId.equals(m.message().getParam("table-id"))
             && row.equals(m.message().getParam("row"));
