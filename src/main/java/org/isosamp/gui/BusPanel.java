@@ -113,6 +113,8 @@ public final class BusPanel extends JPanel {
     private transient volatile RowSender rowSender;
     private transient volatile Hub ownHub;
     private volatile boolean closed;
+    /** The user unregistered with the button, and the client has not yet told the loss. */
+    private volatile boolean byHand;
     /** Set on the calls thread once everything is closed. */
     private boolean shutDown;
 
@@ -290,7 +292,8 @@ public final class BusPanel extends JPanel {
             PointAtService svc = new PointAtService(s, archive, ConeSearcher.Settings.of(SampManifest.load()),
                                                     PointAtService.broadcaster());
             svc.setListening(false);   // the user switches it on
-            svc.addListener(new PointAtService.Lines(svc, this::log));
+            // a registration dropped by the user's Unregister is no loss of the hub: say what happened
+            svc.addListener(new PointAtService.Lines(svc, this::serviceLine));
             svc.addListener(new PointAtService.Listener() {
                 @Override
                 public void highlighted(SentTable t, long row, String senderId) {
@@ -325,6 +328,16 @@ public final class BusPanel extends JPanel {
             log("cannot open the SAMP session: " + oneLine(e));
         }
         SwingUtilities.invokeLater(this::refresh);
+    }
+
+    /** A line of the service's: the loss that follows the user's Unregister is told as what it is. */
+    private void serviceLine(String line) {
+        if (line.startsWith("lost the SAMP hub") && byHand) {
+            byHand = false;
+            log("unregistered from the SAMP hub");
+        } else {
+            log(line);
+        }
     }
 
     /** The connector's client list changes on the event thread: ours follows it. */
@@ -398,6 +411,9 @@ public final class BusPanel extends JPanel {
         }
         boolean connected = s.client().isConnected();
         calls.execute(() -> {
+            if (connected) {
+                byHand = true;   // until the loss it causes is told (the client sees it up to 200 ms later)
+            }
             s.client().connector().setActive(!connected);
             if (!connected && !s.client().isConnected()) {
                 log("no SAMP hub at " + location.lockUrl() + ": start one here, or TOPCAT, or Aladin");

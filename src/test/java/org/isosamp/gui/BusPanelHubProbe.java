@@ -60,7 +60,10 @@ public final class BusPanelHubProbe {
         });
         Await.until(() -> ui(status::getText).startsWith("Registered with the SAMP hub as "), WAIT, "registered");
         System.out.println("REGISTERED-AGAIN");
-        System.out.println("LOG " + ui(() -> log.getModel().getElementAt(0)));
+        for (int i = 0; i < ui(() -> log.getModel().getSize()); i++) {
+            int row = i;
+            System.out.println("LOG " + ui(() -> log.getModel().getElementAt(row)));
+        }
         edt(() -> {
             panel.close();
             return null;

@@ -112,6 +112,9 @@ class BusPanelTest {
             assertTrue(out.contains("UNREGISTERED button Register\n"), out);
             assertTrue(out.contains("REGISTERED-AGAIN\n"), out);
             assertTrue(out.contains("LOG started a SAMP hub (it stops with this window)\n"), out);
+            assertTrue(out.contains("LOG unregistered from the SAMP hub\n"), out);
+            assertTrue(out.contains("LOG registered again with the SAMP hub as "), out);
+            assertTrue(!out.contains("LOG lost"), out);
             assertTrue(out.contains("CLOSED hub gone\n"), out);
         }
     }
