@@ -36,6 +36,18 @@ class BusTakesTest {
         assertEquals("58002102", BusRows.tdt(obs, 0));
         IOException none = assertThrows(IOException.class, () -> BusRows.tdt(obs, 1));
         assertEquals("row 1 has no TDT (TDT is \"\")", none.getMessage());
+        uk.ac.starlink.table.StarTable streamed = new uk.ac.starlink.table.WrapperStarTable(obs) {
+            @Override
+            public boolean isRandom() {
+                return false;
+            }
+
+            @Override
+            public Object getCell(long row, int col) {
+                throw new UnsupportedOperationException("no random access");
+            }
+        };
+        assertEquals("58002102", BusRows.tdt(streamed, 0));
         RowListStarTable core = new RowListStarTable(new ColumnInfo[] {new ColumnInfo("obs_id", String.class, null)});
         core.addRow(new Object[] {" 80001538 "});
         assertEquals("80001538", BusRows.tdt(core, 0));
