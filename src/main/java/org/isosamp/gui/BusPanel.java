@@ -6,7 +6,6 @@ import java.awt.FlowLayout;
 import java.awt.event.KeyEvent;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +18,6 @@ import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.DefaultComboBoxModel;
-import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -121,11 +119,8 @@ public final class BusPanel extends JPanel {
     // what the window shows, set from any thread
     private transient volatile Results results;
     private transient volatile IsoArchive archive;
-    private transient volatile IntConsumer rowHandler;
-    private transient volatile Consumer<long[]> rowsHandler;
+    private final transient BusRowLink rowLink = new BusRowLink();
     private volatile long[] selected = new long[0];
-    /** Rows the bus just selected in the window: not sent back when the window reports them (no ping-pong). */
-    private volatile long[] fromBus;
 
     /** The result table and what iso-samp sent of it (row messages refer to those). */
     private record Results(StarTable table, String name, List<SentTable> sent) {
@@ -183,20 +178,7 @@ public final class BusPanel extends JPanel {
 
         clients.setName("bus.clients");
         clients.setVisibleRowCount(5);
-        clients.setCellRenderer(new DefaultListCellRenderer() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean sel,
-                                                          boolean focus) {
-                Object shown = value instanceof SampPeer p ? BusTakes.describe(p) : value;
-                Component c = super.getListCellRendererComponent(list, shown, index, sel, focus);
-                if (value instanceof SampPeer p) {
-                    setToolTipText(p.id() + " takes " + String.join(" ", new java.util.TreeSet<>(p.subscriptions())));
-                }
-                return c;
-            }
-        });
+        clients.setCellRenderer(BusRenderers.clients());
         // choosing a client in the list makes it the recipient, from the keyboard too
         clients.addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting() && clients.getSelectedValue() != null) {
@@ -210,16 +192,7 @@ public final class BusPanel extends JPanel {
         clientScroll.setBorder(BorderFactory.createTitledBorder("Clients on the hub"));
 
         recipient.setName("bus.recipient");
-        recipient.setRenderer(new DefaultListCellRenderer() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean sel,
-                                                          boolean focus) {
-                return super.getListCellRendererComponent(list, value instanceof SampPeer p ? p.name() : value,
-                                                          index, sel, focus);
-            }
-        });
+        recipient.setRenderer(BusRenderers.recipients());
         JLabel to = new JLabel("Send to:");
         to.setDisplayedMnemonic(KeyEvent.VK_O);
         to.setLabelFor(recipient);
@@ -268,17 +241,7 @@ public final class BusPanel extends JPanel {
 
         log.setName("bus.log");
         log.setVisibleRowCount(8);
-        log.setCellRenderer(new DefaultListCellRenderer() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean sel,
-                                                          boolean focus) {
-                Component c = super.getListCellRendererComponent(list, value, index, sel, focus);
-                setToolTipText(String.valueOf(value));   // a long line in full
-                return c;
-            }
-        });
+        log.setCellRenderer(BusRenderers.logLines());
         JScrollPane logScroll = new JScrollPane(log);
         logScroll.setBorder(BorderFactory.createTitledBorder("Bus log"));
         add(logScroll, BorderLayout.CENTER);
@@ -335,9 +298,12 @@ public final class BusPanel extends JPanel {
         if (line.startsWith("lost the SAMP hub") && byHand) {
             byHand = false;
             log("unregistered from the SAMP hub");
-        } else {
-            log(line);
+            return;
         }
+        if (line.startsWith("registered")) {
+            byHand = false;   // an unregistration and registration quicker than the client's watch: no loss told
+        }
+        log(line);
     }
 
     /** The connector's client list changes on the event thread: ours follows it. */
@@ -514,19 +480,9 @@ public final class BusPanel extends JPanel {
     /** A row message from another client: if it is about the result table shown, the window selects the rows. */
     private void fromBus(SentTable t, long[] rows) {
         Results r = results;
-        if (r == null || r.sent().stream().noneMatch(s -> s.tableId().equals(t.tableId())) || rows.length == 0) {
-            return;
+        if (r != null && r.sent().stream().anyMatch(s -> s.tableId().equals(t.tableId()))) {
+            rowLink.arrived(rows);
         }
-        SwingUtilities.invokeLater(() -> {
-            fromBus = rows.clone();
-            Consumer<long[]> many = rowsHandler;
-            IntConsumer one = rowHandler;
-            if (many != null) {
-                many.accept(rows.clone());
-            } else if (one != null) {
-                one.accept((int) rows[0]);
-            }
-        });
     }
 
     /**
@@ -551,7 +507,7 @@ public final class BusPanel extends JPanel {
      *        selected, in the result table iso-samp sent; the window selects it
      */
     public void setRowSelectionHandler(IntConsumer handler) {
-        this.rowHandler = handler;
+        rowLink.setOne(handler);
     }
 
     /**
@@ -560,7 +516,7 @@ public final class BusPanel extends JPanel {
      *        {@linkplain #setRowSelectionHandler one-row handler}
      */
     public void setRowsSelectionHandler(Consumer<long[]> handler) {
-        this.rowsHandler = handler;
+        rowLink.setMany(handler);
     }
 
     /**
@@ -574,32 +530,16 @@ public final class BusPanel extends JPanel {
         long[] now = rows == null ? new long[0] : rows.clone();
         selected = now;
         SwingUtilities.invokeLater(this::updateButtons);
-        long[] echo = fromBus;
-        if (echo != null && Arrays.equals(echo, now)) {
-            fromBus = null;
+        if (!rowLink.isUsers(now)) {
             return;
         }
-        fromBus = null;
         Results r = results;
         RowSender sender = rowSender;
         SampSession s = session;
-        if (r == null || r.sent().isEmpty() || sender == null || now.length == 0 || s == null
-            || !s.client().isConnected()) {
-            return;
+        if (r != null && !r.sent().isEmpty() && sender != null && now.length > 0 && s != null
+            && s.client().isConnected()) {
+            calls.execute(() -> BusRowLink.send(sender, r.sent(), now));
         }
-        calls.execute(() -> {
-            for (SentTable t : r.sent()) {
-                try {
-                    if (now.length == 1) {
-                        sender.highlight(t, now[0]);
-                    } else {
-                        sender.select(t, now);
-                    }
-                } catch (Exception e) {
-                    LOG.log(Level.FINE, "row message for " + t.tableId() + " not sent", e);
-                }
-            }
-        });
     }
 
     /**

@@ -13,7 +13,9 @@ import org.isosamp.archive.IsoArchive;
  * iso-samp answering the bus, as {@code listen} runs it and a window would: {@code coord.pointAt.sky} answered
  * with cone searches ({@link PointAtHandler} and {@link ConeSearcher}), their non-empty results handed to a
  * {@link TablePublisher} (by default broadcast as tables, recorded in {@link SentTables}), and row highlights and
- * selections for those tables taken ({@link RowMessageHandler}). A face hears every event through one
+ * selections for those tables taken ({@link RowMessageHandler}); on request ({@link #setSendNearest}) the nearest
+ * spectrum and image of each position go to SPLAT- and Aladin-like clients ({@link NearestProducts}), and a window
+ * may stop answering positions ({@link #setListening}). A face hears every event through one
  * {@link Listener}, and prints or shows it; {@link Lines} words each as the one line {@code listen} prints.
  *
  * <pre>{@code

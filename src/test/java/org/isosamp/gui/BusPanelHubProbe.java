@@ -24,6 +24,17 @@ public final class BusPanelHubProbe {
     private BusPanelHubProbe() {
     }
 
+    private static void awaitLog(JList<?> log, String start) throws InterruptedException {
+        Await.until(() -> ui(() -> {
+            for (int i = 0; i < log.getModel().getSize(); i++) {
+                if (String.valueOf(log.getModel().getElementAt(i)).startsWith(start)) {
+                    return true;
+                }
+            }
+            return false;
+        }), WAIT, "a log line starting \"" + start + "\"");
+    }
+
     public static void main(String... args) throws Exception {
         System.setProperty("java.awt.headless", "false");
         Path lockfile = Path.of(args[0]);
@@ -46,6 +57,8 @@ public final class BusPanelHubProbe {
             return null;
         });
         Await.until(() -> ui(status::getText).startsWith("Registered with the SAMP hub as "), WAIT, "registered");
+        // as a user would, wait for the log to say so (it hears from the client's watch, within 200 ms)
+        awaitLog(log, "registered with the SAMP hub as ");
         System.out.println("HUB-STARTED lockfile " + Files.exists(lockfile) + ", start enabled "
                            + ui(start::isEnabled) + ", button " + ui(register::getText));
         edt(() -> {
@@ -53,12 +66,14 @@ public final class BusPanelHubProbe {
             return null;
         });
         Await.until(() -> ui(status::getText).startsWith("Not registered"), WAIT, "unregistered");
+        awaitLog(log, "unregistered from the SAMP hub");
         System.out.println("UNREGISTERED button " + ui(register::getText));
         edt(() -> {
             register.doClick();
             return null;
         });
         Await.until(() -> ui(status::getText).startsWith("Registered with the SAMP hub as "), WAIT, "registered");
+        awaitLog(log, "registered again with the SAMP hub as ");
         System.out.println("REGISTERED-AGAIN");
         for (int i = 0; i < ui(() -> log.getModel().getSize()); i++) {
             int row = i;
