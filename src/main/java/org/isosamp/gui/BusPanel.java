@@ -366,6 +366,7 @@ public final class BusPanel extends JPanel {
         register.setMnemonic(KeyEvent.VK_R);
         startHub.setEnabled(s != null && !connected && ownHub == null && !closed);
         listen.setEnabled(s != null && !closed);
+        nearest.setEnabled(s != null && !closed);   // the switch acts on the service, made with the session
         sendTable.setEnabled(connected && results != null);
         sendProduct.setEnabled(connected && results != null && selected.length == 1 && archive != null);
     }
