@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code listen}: iso-samp stays on the SAMP bus and answers {@code coord.pointAt.sky} with cone searches, their
  * non-empty results handed to a {@link TablePublisher}; it also takes row highlights and selections for the tables
  * it sent. The work is {@link PointAtService}'s; this command reads the options, starts it and prints one line per
- * event on stdout ({@link PointAtService.Lines}). The hub may go and come back, cleanly or not: {@link SampClient}
+ * event on stdout ({@link PointAtService.Lines}). With {@code --send-nearest} each position also sends the nearest
+ * spectrum and image ({@link PointAtService#setSendNearest}). The hub may go and come back, cleanly or not: {@link SampClient}
  * checks that it still answers and registers again with the next one (every {@code --autoconnect} seconds).
  *
  * <p>Where results go is given by a {@link PointAtService.PublisherFactory}: the no-argument constructor, which the
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "listen", mixinStandardHelpOptions = true,
          description = {"Stay on the SAMP bus: answer coord.pointAt.sky (Aladin clicks, TOPCAT row activation) with"
                         + " cone searches and broadcast the non-empty results as tables; take row highlights and"
-                        + " selections for the tables iso-samp sent. One line per event; runs until Ctrl-C."})
+                        + " selections for the tables iso-samp sent; with --send-nearest also send the nearest spectrum"
+                        + " to SPLAT and the nearest image to Aladin. One line per event; runs until Ctrl-C."})
 public final class ListenCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +56,12 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--tables", paramLabel = "TABLE", split = ",",
             description = "tables to search, comma-separated (default: ivoa.obscore,ivoa.ssap,ivoa.siap)")
     List<String> tables;
+
+    @Option(names = "--send-nearest",
+            description = "also send, for each position, the nearest observation's spectrum to the clients that take"
+                          + " spectra (SPLAT) and its image to those that take images (Aladin): STANDALONE products"
+                          + " of the nearest ivoa.ssap and ivoa.siap rows within the radius")
+    boolean sendNearest;
 
     @Option(names = "--max-events", paramLabel = "N", hidden = true,
             description = "exit after N handled messages (a position done or cancelled, a refusal, a row message)")
@@ -110,6 +118,7 @@ public final class ListenCommand implements Callable<Integer> {
                 }
             }));
             service.addListener(new Counter(maxEvents, stop));
+            service.setSendNearest(sendNearest);
             try {
                 service.start(Math.max(1, autoconnect), samp.hubWait());
             } catch (SampSession.NoHubException e) {
@@ -117,6 +126,10 @@ public final class ListenCommand implements Callable<Integer> {
             }
             synchronized (out) {
                 out.println("listening for " + service.describe());
+                if (sendNearest) {
+                    out.println("also sending the nearest spectrum (to spectrum.load.ssa-generic clients) and image"
+                                + " (to image.load.fits clients)");
+                }
                 if (!service.publishes()) {
                     out.println("results are not broadcast: this build of listen has no table publisher");
                 }

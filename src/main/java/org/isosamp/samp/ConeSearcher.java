@@ -6,8 +6,10 @@ import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -114,15 +116,54 @@ public final class ConeSearcher implements AutoCloseable {
         }
     }
 
+    /**
+     * More work for a position once its tables are searched and published, done on the worker before the position
+     * is {@linkplain ReceiveListener#finished finished}: sending the nearest spectrum and image
+     * ({@link NearestProducts}). Set with {@link #setFollowup} before the first position.
+     */
+    @FunctionalInterface
+    public interface Followup {
+        /**
+         * @param step the position, its results, and how to search more or tell listeners
+         */
+        void follow(Step step);
+    }
+
+    /** What a {@link Followup} gets: the position being worked on, on the worker thread. */
+    public interface Step {
+        /** @return the position */
+        PointAt point();
+
+        /** @return the settings (radius) it was searched with */
+        Settings settings();
+
+        /**
+         * A table's cone result for this position: the one already found if the table was searched, else searched now
+         * (cancellable, as the other searches: a newer position interrupts it).
+         *
+         * @param table one of {@link IsoArchive#CONE_TABLES}
+         * @return the result, or null if a newer position came first
+         * @throws IOException if the archive fails
+         */
+        QueryResult result(String table) throws IOException;
+
+        /** @return true once a newer position came (or the searcher closed): stop and say nothing more */
+        boolean stale();
+
+        /** @param event told to the listeners in order with the position's other events */
+        void tell(Consumer<ReceiveListener> event);
+    }
+
     /** A queued position: when it came and whether it replaced an unfinished one. */
     private record Job(PointAt point, long arrivedNanos, boolean burst) {
     }
 
-    private final IsoArchive archive;
+    private volatile IsoArchive archive;
     private final TablePublisher publisher;
     private final Settings settings;
     private final List<ReceiveListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread worker;
+    private volatile Followup followup;
 
     // guarded by this
     private final ArrayDeque<Consumer<ReceiveListener>> events = new ArrayDeque<>();
@@ -136,7 +177,7 @@ public final class ConeSearcher implements AutoCloseable {
     /**
      * Starts the worker.
      *
-     * @param archive where to search
+     * @param archive where to search; null until {@link #setArchive} (positions then fail, saying so)
      * @param publisher where non-empty results go; null to search and report only (nothing is sent)
      * @param settings tables, radius, timings
      */
@@ -157,6 +198,21 @@ public final class ConeSearcher implements AutoCloseable {
     /** @return true if results are published, false if only reported */
     public boolean publishes() {
         return publisher != null;
+    }
+
+    /** @param a where positions from now on are searched (a window's archive chooser changed) */
+    public void setArchive(IsoArchive a) {
+        this.archive = a;
+    }
+
+    /** @return where positions are searched, or null when none is chosen yet */
+    public IsoArchive archive() {
+        return archive;
+    }
+
+    /** @param f run for each position after its tables are published (null for none); set before use */
+    public void setFollowup(Followup f) {
+        this.followup = f;
     }
 
     /** @param l told of every position and what became of it */
@@ -299,6 +355,7 @@ public final class ConeSearcher implements AutoCloseable {
         // found but not yet published: published as soon as the position is settled, searching on meanwhile
         List<String> tables = new ArrayList<>();
         List<QueryResult> results = new ArrayList<>();
+        Map<String, QueryResult> found = new HashMap<>();   // for the followup
         for (String table : settings.tables()) {
             QueryResult r;
             long t0 = System.nanoTime();
@@ -316,6 +373,7 @@ public final class ConeSearcher implements AutoCloseable {
                 fire(l -> l.cancelled(p));
                 return;
             }
+            found.put(table, r);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             long rows = r.table().getRowCount();
             fire(l -> l.searched(p, table, rows, ms, r.overflow()));
@@ -336,7 +394,59 @@ public final class ConeSearcher implements AutoCloseable {
             fire(l -> l.cancelled(p));
             return;
         }
+        Followup f = followup;
+        if (f != null) {
+            f.follow(new JobStep(job, found));
+            if (isStale(job)) {
+                fire(l -> l.cancelled(p));
+                return;
+            }
+        }
         fire(l -> l.finished(p));
+    }
+
+    /** The followup's view of a job. */
+    private final class JobStep implements Step {
+        private final Job job;
+        private final Map<String, QueryResult> found;
+
+        JobStep(Job job, Map<String, QueryResult> found) {
+            this.job = job;
+            this.found = found;
+        }
+
+        @Override
+        public PointAt point() {
+            return job.point();
+        }
+
+        @Override
+        public Settings settings() {
+            return settings;
+        }
+
+        @Override
+        public QueryResult result(String table) throws IOException {
+            String key = table.toLowerCase(Locale.ROOT);
+            QueryResult r = found.get(key);
+            if (r == null) {
+                r = search(job, key);
+                if (r != null) {
+                    found.put(key, r);
+                }
+            }
+            return r;
+        }
+
+        @Override
+        public boolean stale() {
+            return isStale(job);
+        }
+
+        @Override
+        public void tell(Consumer<ReceiveListener> event) {
+            fire(event);
+        }
     }
 
     /** @return true if the job's settle time is over and it is still the newest (does not wait) */
@@ -384,7 +494,11 @@ public final class ConeSearcher implements AutoCloseable {
         }
         try {
             PointAt p = job.point();
-            return archive.cone(table, p.raDeg(), p.decDeg(), settings.radiusDeg(), settings.maxrec());
+            IsoArchive a = archive;
+            if (a == null) {
+                throw new IOException("no archive chosen to search " + table + " in");
+            }
+            return a.cone(table, p.raDeg(), p.decDeg(), settings.radiusDeg(), settings.maxrec());
         } catch (Exception e) {
             // an interrupt surfaces as InterruptedIOException, ClosedByInterruptException, or (from OkHttp's
             // Kotlin) an undeclared InterruptedException: whatever it is, a stale search is just cancelled

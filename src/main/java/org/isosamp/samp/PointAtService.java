@@ -13,7 +13,9 @@ import org.isosamp.archive.IsoArchive;
  * iso-samp answering the bus, as {@code listen} runs it and a window would: {@code coord.pointAt.sky} answered
  * with cone searches ({@link PointAtHandler} and {@link ConeSearcher}), their non-empty results handed to a
  * {@link TablePublisher} (by default broadcast as tables, recorded in {@link SentTables}), and row highlights and
- * selections for those tables taken ({@link RowMessageHandler}). A face hears every event through one
+ * selections for those tables taken ({@link RowMessageHandler}); on request ({@link #setSendNearest}) the nearest
+ * spectrum and image of each position go to SPLAT- and Aladin-like clients ({@link NearestProducts}), and a window
+ * may stop answering positions ({@link #setListening}). A face hears every event through one
  * {@link Listener}, and prints or shows it; {@link Lines} words each as the one line {@code listen} prints.
  *
  * <pre>{@code
@@ -81,10 +83,11 @@ public final class PointAtService implements AutoCloseable {
     }
 
     private final SampSession bus;
-    private final IsoArchive archive;
     private final SentTables sent = new SentTables();
     private final TablePublisher publisher;
     private final ConeSearcher searcher;
+    private final ProductSender products;
+    private final NearestProducts nearest;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean everConnected;
     private volatile boolean closing;
@@ -93,7 +96,7 @@ public final class PointAtService implements AutoCloseable {
      * Wires the handlers into the session's client (not yet started).
      *
      * @param bus the session; its client must not be started yet
-     * @param archive where positions are searched
+     * @param archive where positions are searched; null until {@link #setArchive}
      * @param settings tables, radius, timings
      * @param publishers where results go; null to search and report only
      * @throws IOException if the publisher cannot be made
@@ -101,9 +104,12 @@ public final class PointAtService implements AutoCloseable {
     public PointAtService(SampSession bus, IsoArchive archive, ConeSearcher.Settings settings,
                           PublisherFactory publishers) throws IOException {
         this.bus = bus;
-        this.archive = archive;
         this.publisher = publishers == null ? null : publishers.create(bus, sent);
         this.searcher = new ConeSearcher(archive, publisher, settings);
+        this.products = new ProductSender(bus.client(), bus.server(), archive, sent, REPLY_TIMEOUT,
+                                          ProductSender.DEFAULT_MAX_PRODUCTS);
+        this.nearest = new NearestProducts(bus.client(), products);
+        searcher.setFollowup(nearest);
         ReceiveListener fan = new Fan();
         searcher.addListener(fan);
         PointAtHandler pointAt = new PointAtHandler(searcher);
@@ -148,6 +154,50 @@ public final class PointAtService implements AutoCloseable {
         bus.connect(autoconnectSeconds, wait);
     }
 
+    /**
+     * Changes where positions are searched and nearest products come from (a window's archive chooser).
+     *
+     * @param archive the archive from now on
+     */
+    public void setArchive(IsoArchive archive) {
+        searcher.setArchive(archive);
+        products.setArchive(archive);
+    }
+
+    /**
+     * Whether {@code coord.pointAt.sky} is answered: off, iso-samp stops subscribing to it (the hub sends it no more
+     * positions; row messages are still taken). On by default; a window starts it off. Before {@link #start} it
+     * only decides what is declared; after, it re-declares the subscriptions to the hub: call it off the Swing
+     * thread.
+     *
+     * @param on whether to answer positions
+     * @throws SampException if the hub refuses the new subscriptions
+     */
+    public void setListening(boolean on) throws SampException {
+        bus.client().setWithheld(PointAtHandler.MTYPE, !on);
+    }
+
+    /** @return whether {@code coord.pointAt.sky} is answered */
+    public boolean isListening() {
+        return !bus.client().isWithheld(PointAtHandler.MTYPE);
+    }
+
+    /**
+     * Switches {@code --send-nearest}: each position answered from now on also sends the nearest spectrum to the
+     * clients that take {@code spectrum.load.ssa-generic} and the nearest image to those that take
+     * {@code image.load.fits} ({@link NearestProducts}); off by default. Any thread, any time.
+     *
+     * @param on whether to send them
+     */
+    public void setSendNearest(boolean on) {
+        nearest.setEnabled(on);
+    }
+
+    /** @return whether each position also sends its nearest spectrum and image */
+    public boolean sendsNearest() {
+        return nearest.isEnabled();
+    }
+
     /** @return the searcher's settings */
     public ConeSearcher.Settings settings() {
         return searcher.settings();
@@ -160,7 +210,8 @@ public final class PointAtService implements AutoCloseable {
     public String describe() {
         ConeSearcher.Settings s = searcher.settings();
         return String.format(java.util.Locale.ROOT, "%s: %s within %sdeg, at %s", PointAtHandler.MTYPE,
-                             String.join(", ", s.tables()), s.radiusDeg(), archive.tapUrl());
+                             String.join(", ", s.tables()), s.radiusDeg(),
+                             searcher.archive() == null ? "(no archive yet)" : searcher.archive().tapUrl());
     }
 
     /** @return true if results are published, false if only searched */
@@ -214,6 +265,7 @@ public final class PointAtService implements AutoCloseable {
         try {
             searcher.close();
         } finally {
+            products.close();
             if (publisher instanceof AutoCloseable c) {
                 try {
                     c.close();
@@ -280,6 +332,32 @@ public final class PointAtService implements AutoCloseable {
             sink.accept("#" + p.seq() + " cancelled: a newer position came");
         }
 
+        /**
+         * {@code #1 nearest spectrum 58002102 (1.1 arcsec): sent to 1 client (SPLAT samp.ok)},
+         * {@code #1 nearest image: none within 0.1deg}, {@code #1 nearest image: no client takes image.load.fits},
+         * {@code #1 nearest spectrum 58002102: error: ...}.
+         */
+        @Override
+        public void nearest(PointAt p, NearestProducts.Outcome o) {
+            String head = "#" + p.seq() + " nearest " + o.what();
+            switch (o.status()) {
+            case SENT -> {
+                List<String> to = new java.util.ArrayList<>();
+                Delivery d = o.sent().delivery();
+                d.recipients().forEach(peer -> to.add(peer.name() + " " + d.outcome(peer, REPLY_TIMEOUT)));
+                sink.accept(head + " " + o.tdt() + " (" + arcsec(o.separationDeg()) + "): sent to " + to.size()
+                            + (to.size() == 1 ? " client" : " clients") + " (" + String.join(", ", to) + ")");
+            }
+            case NONE_NEAR -> sink.accept(head + ": none within " + service.settings().radiusDeg() + "deg");
+            case NO_CLIENT -> sink.accept(head + ": no client takes " + o.kind().mtype());
+            default -> sink.accept(head + (o.tdt() == null ? "" : " " + o.tdt()) + ": error: " + describe(o.error()));
+            }
+        }
+
+        private static String arcsec(double deg) {
+            return String.format(java.util.Locale.ROOT, "%.1f arcsec", deg * 3600);
+        }
+
         @Override
         public void failed(PointAt p, String table, Exception e) {
             sink.accept("#" + p.seq() + " error: " + (table.isEmpty() ? "" : table + ": ") + describe(e));
@@ -333,6 +411,11 @@ public final class PointAtService implements AutoCloseable {
         @Override
         public void cancelled(PointAt p) {
             tell(l -> l.cancelled(p));
+        }
+
+        @Override
+        public void nearest(PointAt p, NearestProducts.Outcome o) {
+            tell(l -> l.nearest(p, o));
         }
 
         @Override

@@ -50,7 +50,7 @@ public final class ProductSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ProductSender.class.getName());
 
     private final SampClient client;
-    private final IsoArchive archive;
+    private volatile IsoArchive archive;
     private final SentTables sent;
     private final Duration timeout;
     private final SessionFiles files;
@@ -58,7 +58,7 @@ public final class ProductSender implements AutoCloseable {
     /**
      * @param client the connected SAMP client
      * @param server where products are served (stays the caller's to close)
-     * @param archive where products come from
+     * @param archive where products come from; null until {@link #setArchive} (a send then fails, saying so)
      * @param sent where FITS tables sent are recorded
      * @param timeout how long each receiver has to reply, positive
      * @param maxProducts how many sends stay served, at least 1
@@ -73,6 +73,11 @@ public final class ProductSender implements AutoCloseable {
         this.sent = sent;
         this.timeout = timeout;
         this.files = new SessionFiles(server, "iso-samp-products-", maxProducts);
+    }
+
+    /** @param a where products sent from now on come from */
+    public void setArchive(IsoArchive a) {
+        this.archive = a;
     }
 
     /**
@@ -99,6 +104,21 @@ public final class ProductSender implements AutoCloseable {
      *         ({@link org.isosamp.products.ProductFormatException}), or nobody takes it
      */
     public Sent send(String tdt, String nameOrId) throws IOException {
+        return send(tdt, nameOrId, null);
+    }
+
+    /**
+     * Downloads a STANDALONE product and sends it if it is of the kind expected.
+     *
+     * @param tdt the observation
+     * @param nameOrId one client by id or name, or null for every client that takes the product's MType
+     * @param expected the kind it must be (null for any)
+     * @return what was sent and the replies
+     * @throws IOException as {@link #send(String, String)}, and a
+     *         {@link org.isosamp.products.ProductFormatException} naming the file and what it is when it is not of
+     *         the kind expected (nothing is sent)
+     */
+    public Sent send(String tdt, String nameOrId, ProductKind expected) throws IOException {
         if (tdt == null || tdt.isBlank()) {
             throw new IllegalArgumentException("no TDT given");
         }
@@ -108,8 +128,12 @@ public final class ProductSender implements AutoCloseable {
         }
         SessionFiles.Send send = files.begin();
         try {
-            Path file = archive.download(tdt.trim(), RetrievalType.STANDALONE, null, send.folder(), null, null);
-            return sendIn(send, file, nameOrId);
+            IsoArchive a = archive;
+            if (a == null) {
+                throw new IOException("no archive chosen to download " + tdt.trim() + " from");
+            }
+            Path file = a.download(tdt.trim(), RetrievalType.STANDALONE, null, send.folder(), null, null);
+            return sendIn(send, file, nameOrId, expected);
         } catch (IOException | RuntimeException e) {
             send.discard();
             throw e;
@@ -127,15 +151,19 @@ public final class ProductSender implements AutoCloseable {
     public Sent sendFile(Path file, String nameOrId) throws IOException {
         SessionFiles.Send send = files.begin();
         try {
-            return sendIn(send, file, nameOrId);
+            return sendIn(send, file, nameOrId, null);
         } catch (IOException | RuntimeException e) {
             send.discard();
             throw e;
         }
     }
 
-    private Sent sendIn(SessionFiles.Send send, Path file, String nameOrId) throws IOException {
+    private Sent sendIn(SessionFiles.Send send, Path file, String nameOrId, ProductKind expected) throws IOException {
         FitsProduct p = ProductInspector.inspect(file);
+        if (expected != null && p.kind() != expected) {
+            throw new org.isosamp.products.ProductFormatException(file, file.getFileName() + " is not a "
+                + expected.name().toLowerCase(Locale.ROOT) + " but " + p.found());
+        }
         String mtype = p.kind().mtype();
         String what = file.getFileName() + " (" + p.kind().name().toLowerCase(Locale.ROOT) + ")";
         List<SampPeer> to = Recipients.choose(client, nameOrId, List.of(mtype), what);

@@ -35,6 +35,13 @@ public interface ReceiveListener {
     default void finished(PointAt p) {
     }
 
+    /**
+     * The nearest spectrum or image of this position was looked for ({@link NearestProducts}): sent, none near, no
+     * client takes it, or failed. Comes after the position's publications and before {@link #finished}.
+     */
+    default void nearest(PointAt p, NearestProducts.Outcome outcome) {
+    }
+
     /** A message was refused with a samp.error (a call) or dropped (a notification); the text names the reason. */
     default void rejected(String senderId, String mtype, String errortxt) {
     }

@@ -93,6 +93,8 @@ public final class SampClient implements AutoCloseable {
     /** Our own connector (the same object as {@link #connector}), or null for one the caller gave. */
     private final WatchedConnector own;
     private final Set<String> handled = new HashSet<>();
+    /** Handled MTypes not declared for now (a window's listen switch off). */
+    private final Set<String> withheld = new HashSet<>();
     private final List<Consumer<Boolean>> connectionListeners = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
     private URL iconUrl;
@@ -314,7 +316,7 @@ public final class SampClient implements AutoCloseable {
     public synchronized Subscriptions declaredSubscriptions() {
         Subscriptions subs = new Subscriptions();
         manifest.subscriptions().forEach((mtype, ann) -> {
-            if (handled.contains(mtype)) {
+            if (handled.contains(mtype) && !withheld.contains(mtype)) {
                 subs.put(mtype, ann);
             }
         });
@@ -322,6 +324,35 @@ public final class SampClient implements AutoCloseable {
             subs.addMType(e);
         }
         return subs;
+    }
+
+    /**
+     * Stops (or starts again) declaring one handled MType, so that the hub sends it no more (a window's "listen"
+     * switch); its handler stays. After {@link #start} the subscriptions are declared again at once (a hub call:
+     * not on the Swing thread), and on every later registration as they are now.
+     *
+     * @param mtype an MType this client handles
+     * @param withhold true to stop declaring it, false to declare it again
+     * @throws SampException if the hub refuses the new subscriptions
+     */
+    public void setWithheld(String mtype, boolean withhold) throws SampException {
+        Subscriptions subs;
+        synchronized (this) {
+            if (!handled.contains(mtype)) {
+                throw new IllegalArgumentException("no handler for " + mtype);
+            }
+            if (!(withhold ? withheld.add(mtype) : withheld.remove(mtype)) || !started) {
+                return;
+            }
+            subs = declaredSubscriptions();
+        }
+        // the connector keeps them for every later registration, and tells the hub now if registered
+        connector.declareSubscriptions(subs);
+    }
+
+    /** @return whether a handled MType is withheld ({@link #setWithheld}) */
+    public synchronized boolean isWithheld(String mtype) {
+        return withheld.contains(mtype);
     }
 
     private static String version() {
@@ -355,7 +386,9 @@ public final class SampClient implements AutoCloseable {
     /** @return our public id on the hub, or null when not registered */
     public String selfId() {
         try {
-            HubConnection c = connector.getConnection();
+            // getConnection() would try to register when not connected: a hub call, and a window asks from its
+            // event thread
+            HubConnection c = connector.isConnected() ? connector.getConnection() : null;
             return c == null ? null : c.getRegInfo().getSelfId();
         } catch (SampException e) {
             return null;

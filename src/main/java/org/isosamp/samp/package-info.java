@@ -14,7 +14,10 @@
  *     kind their FITS shows), {@link org.isosamp.samp.RowSender} (our own row picks).</li>
  * <li>Receiving: {@link org.isosamp.samp.PointAtHandler} replies at once and hands the position to
  *     {@link org.isosamp.samp.ConeSearcher} (one worker, bursts coalesced, stale searches cancelled, non-empty
- *     results published); {@link org.isosamp.samp.RowMessageHandler} for row highlights and selections.</li>
+ *     results published), then, when asked ({@code listen --send-nearest}), {@link org.isosamp.samp.NearestProducts}
+ *     sends the nearest spectrum and image; {@link org.isosamp.samp.RowMessageHandler} for row highlights and
+ *     selections. A window's "Listen" switch withholds the pointAt subscription
+ *     ({@link org.isosamp.samp.PointAtService#setListening}).</li>
  * <li>Beside the bus: {@link org.isosamp.samp.TopcatLauncher} starts the installed TOPCAT (a SAMP peer) with
  *     iso-samp's plug-in and, for {@code local}, the local archive kept while TOPCAT runs; a face runs it.</li>
  * </ul>

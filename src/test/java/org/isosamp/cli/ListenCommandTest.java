@@ -125,6 +125,30 @@ class ListenCommandTest {
     }
 
     @Test
+    void withSendNearestAPointAtNearASpectrumSendsItToSplat() throws Exception {
+        try (TestHub hub = TestHub.start();
+             FakeViewer splat = FakeViewer.loading(hub, "SPLAT-VO", "spectrum.load.ssa-generic");
+             FakeViewer aladin = new FakeViewer(hub, "Aladin", "coord.pointAt.sky")) {
+            Running listen = new Running(() -> new CommandLine(new ListenCommand((bus, tables) ->
+                                             new RecordingPublisher())),
+                                         args(hub, "--send-nearest", "--tables", "ivoa.obscore", "--max-events", "1",
+                                              "--exit-after", "60"));
+            listen.await("also sending the nearest spectrum (to spectrum.load.ssa-generic clients) and image"
+                         + " (to image.load.fits clients)");
+            aladin.connector().getConnection().notify(isoSampId(aladin), pointAt("10.6847", "41.2690"));
+            FakeViewer.Received got = splat.next(Duration.ofSeconds(30));
+            assertTrue(got != null, "SPLAT got nothing: " + listen.out);
+            assertEquals("spectrum.load.ssa-generic", got.message().getMType());
+            assertTrue(((String) got.message().getParam("url")).contains("58002102"), got.message().toString());
+            assertEquals(0, listen.exitCode(), listen.err.toString());
+            List<String> l = listen.lines();
+            assertTrue(l.stream().anyMatch(s -> s.matches("#1 nearest spectrum 58002102 \\(0\\.\\d arcsec\\): sent to 1"
+                + " client \\(SPLAT-VO samp\\.ok\\)")), l.toString());
+            assertTrue(l.contains("#1 nearest image: no client takes image.load.fits"), l.toString());
+        }
+    }
+
+    @Test
     void comesBackWhenTheHubDoes() throws Exception {
         RecordingPublisher publisher = new RecordingPublisher();
         try (TestHub hub = TestHub.start()) {
