@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -111,8 +110,6 @@ public final class IsoWindow extends JFrame {
 
     private final transient WindowSettings settings;
     private final transient WindowArchives archives = new WindowArchives();
-    private final transient ExecutorService searcher = Executors.newSingleThreadExecutor(
-        r -> named(r, "iso-samp window search"));
     private final transient ExecutorService io = Executors.newSingleThreadExecutor(r -> named(r, "iso-samp window io"));
     private final transient CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -130,10 +127,14 @@ public final class IsoWindow extends JFrame {
         "stop the search running (Escape)", e -> cancel());
     private final Action saveAction = action("Save results as...", KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK,
         KeyEvent.VK_S, "save the results in any STIL format (Ctrl+S)", e -> saveAs());
+    private final Action folderAction = action("Download folder...", KeyEvent.VK_D,
+        InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK, KeyEvent.VK_D,
+        "choose the folder downloads go to (Ctrl+Shift+D)", e -> chooseFolder());
     private final Action closeAction = action("Close", KeyEvent.VK_W, InputEvent.CTRL_DOWN_MASK, KeyEvent.VK_C,
         "close the window (Ctrl+W)", e -> close());
 
-    private transient Future<?> running;
+    /** The search running (its own thread, so that Cancel always has a thread to interrupt), or null. */
+    private transient Thread running;
     private int generation;
     private transient IsoArchive shownArchive;
     private transient SelectionHandler selectionHandler = (archive, rows) -> { };
@@ -254,6 +255,7 @@ public final class IsoWindow extends JFrame {
         JMenu window = new JMenu("Window");
         window.setMnemonic(KeyEvent.VK_W);
         window.add(new JMenuItem(saveAction));
+        window.add(new JMenuItem(folderAction));
         window.addSeparator();
         window.add(new JMenuItem(closeAction));
         JMenu search = new JMenu("Search");
@@ -317,7 +319,8 @@ public final class IsoWindow extends JFrame {
         saveAction.setEnabled(false);
         setBusy(true, asJob ? "Job: submitting" : "Query sent");
         status(" ");
-        running = searcher.submit(() -> runSearch(mine, archive, s, asJob));
+        running = named(() -> runSearch(mine, archive, s, asJob), "iso-samp window search");
+        running.start();
     }
 
     /** On the search thread: open, resolve, query; the outcome goes back to the event thread. */
@@ -335,7 +338,9 @@ public final class IsoWindow extends JFrame {
             later(mine, () -> ended("Cancelled: " + s.label()));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "search " + s.label() + " failed", e);
-            later(mine, () -> ended("Search failed: " + describe(e)));
+            // interrupted while opening the archive, say, the failure is the cancel's
+            boolean cancelled = Thread.currentThread().isInterrupted();
+            later(mine, () -> ended(cancelled ? "Cancelled: " + s.label() : "Search failed: " + describe(e)));
         }
     }
 
@@ -360,7 +365,7 @@ public final class IsoWindow extends JFrame {
         if (running == null) {
             return;
         }
-        running.cancel(true);
+        running.interrupt();
         phase.setText("Cancelling ...");
         cancelAction.setEnabled(false);
     }
@@ -473,6 +478,27 @@ public final class IsoWindow extends JFrame {
         });
     }
 
+    /** Asks for the download folder (event thread). */
+    void chooseFolder() {
+        JFileChooser chooser = new JFileChooser(settings.folder().toFile());
+        chooser.setDialogTitle("Download folder");
+        chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+        if (chooser.showDialog(this, "Choose") == JFileChooser.APPROVE_OPTION) {
+            setFolder(chooser.getSelectedFile().toPath());
+        }
+    }
+
+    /** @param folder where downloads go, remembered for the next run (the downloads panel's folder too) */
+    public void setFolder(Path folder) {
+        settings.setFolder(folder);
+        status("Downloads go to " + folder);
+    }
+
+    /** @return where downloads go */
+    public Path folder() {
+        return settings.folder();
+    }
+
     // ---- close
 
     /**
@@ -481,7 +507,7 @@ public final class IsoWindow extends JFrame {
      */
     void close() {
         if (running != null) {
-            running.cancel(true);
+            running.interrupt();
         }
         settings.setBounds(getBounds());
         settings.setArchive(String.valueOf(archiveField.getSelectedItem()).trim());
@@ -496,7 +522,6 @@ public final class IsoWindow extends JFrame {
                 settings.save();
                 archives.close();
             } finally {
-                searcher.shutdownNow();
                 io.shutdown();
                 closed.complete(null);
             }
