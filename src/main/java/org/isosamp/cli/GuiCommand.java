@@ -82,8 +82,11 @@ public final class GuiCommand implements Callable<Integer> {
         window[0].closed().get();
     }
 
-    /** FlatLaf's light theme; if it cannot be set, Swing's default stays (the window works in any). */
-    static void installLookAndFeel() {
+    /**
+     * FlatLaf's light theme, for the standalone window only (the probe of the window's tests takes it too, so that
+     * its screenshots show what users see); if it cannot be set, Swing's default stays (the window works in any).
+     */
+    public static void installLookAndFeel() {
         try {
             FlatLightLaf.setup();
         } catch (RuntimeException | LinkageError e) {

@@ -178,6 +178,7 @@ public final class IsoWindow extends JFrame {
         archiveField.setToolTipText("production (ESA's ISO Data Archive), local (the embedded sample archive) or an "
                                     + "archive's URL (…/nida-sl-tap/)");
         archiveField.setSelectedItem(settings.archive());
+        archiveField.setPrototypeDisplayValue("https://nida.esac.esa.int/nida-sl-tap/"); // room for a URL
         archiveField.addActionListener(e -> archiveChanged());
         async.setName("window.async");
         async.setSelected(true);

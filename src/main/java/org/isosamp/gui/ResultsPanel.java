@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.event.MouseEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
@@ -38,6 +37,14 @@ import uk.ac.starlink.table.gui.StarJTable;
 public final class ResultsPanel extends JPanel {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Columns shown first, in this order, where a result has them (the archive lists its columns alphabetically, so
+     * the TDT would sit far right): the view's order only, the table's own is untouched (what is saved or sent).
+     */
+    static final List<String> LEADING = List.of("tdt", "obs_id", "target", "target_name", "instid",
+        "instrument_name", "aotname", "dataproduct_type", "default_vo_product", "ra_deg", "s_ra", "dec", "s_dec",
+        "utc_start", "t_min", "revno");
 
     private final StarJTable table = new StarJTable(true) {
         private static final long serialVersionUID = 1L;
@@ -85,6 +92,7 @@ public final class ResultsPanel extends JPanel {
         table.setStarTable(t, true);
         TableRowSorter<TableModel> sorter = new TableRowSorter<>(table.getModel());
         table.setRowSorter(sorter);
+        leadingFirst();
         // widths from the first rows only: looking at every row would read all 40k of them
         StarJTable.configureColumnWidths(table, 300, 50);
         long rows = t.getRowCount();
@@ -95,6 +103,20 @@ public final class ResultsPanel extends JPanel {
         } else {
             summary.setForeground(UIManager.getColor("Label.foreground"));
             summary.setText(rows + (rows == 1 ? " row" : " rows") + " — " + label);
+        }
+    }
+
+    /** Moves the {@link #LEADING} columns to the front of the view, after the row number. */
+    private void leadingFirst() {
+        TableColumnModel m = table.getColumnModel();
+        int next = table.hasRowHeader() ? 1 : 0;
+        for (String name : LEADING) {
+            for (int i = next; i < m.getColumnCount(); i++) {
+                if (name.equalsIgnoreCase(String.valueOf(m.getColumn(i).getHeaderValue()))) {
+                    m.moveColumn(i, next++);
+                    break;
+                }
+            }
         }
     }
 
@@ -247,10 +269,5 @@ public final class ResultsPanel extends JPanel {
     private static Color warningColour() {
         Color c = UIManager.getColor("Component.warning.focusedBorderColor"); // FlatLaf's, when installed
         return c != null ? c.darker() : new Color(0xB0, 0x50, 0x00);
-    }
-
-    @Override
-    public String toString() {
-        return "ResultsPanel[" + summary().toLowerCase(Locale.ROOT) + "]";
     }
 }

@@ -74,6 +74,7 @@ public final class WindowProbe {
     private static void run(Path dir, Path shots) throws Exception {
         EdtIo check = EdtIo.start();
         long t0 = System.nanoTime();
+        org.isosamp.cli.GuiCommand.installLookAndFeel(); // as iso-samp gui starts: the screenshots show its look
         WindowSettings settings = localSettings();
         IsoWindow w = onEdt(() -> {
             IsoWindow win = new IsoWindow(settings);
