@@ -232,7 +232,7 @@ public final class IsoSamp implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (GuiCommand.displayAvailable()) {
-            GuiCommand.open(null);
+            GuiCommand.open(null, java.util.function.UnaryOperator.identity());
             return 0;
         }
         CommandLine cl = spec.commandLine();

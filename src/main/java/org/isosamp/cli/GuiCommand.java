@@ -2,7 +2,7 @@ package org.isosamp.cli;
 
 import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.GraphicsEnvironment;
-import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,8 +12,7 @@ import org.isosamp.gui.IsoWindow;
 import org.isosamp.gui.WindowSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
          description = {"Open the desktop window: search the ISO archive (form or ADQL), see and sort the results, "
-                        + "save them in any STIL format. Needs a display (DISPLAY)."})
+                        + "save them in any STIL format. Needs a display (DISPLAY). The window remembers its "
+                        + "archive; --archive chooses the one it opens with."})
 public final class GuiCommand implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(GuiCommand.class.getName());
@@ -32,28 +32,21 @@ public final class GuiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--archive", paramLabel = "ARCHIVE",
-            description = "the archive shown first: production, local or an archive's URL (default: the one the "
-                          + "window used last)")
-    String archive;
+    @Mixin
+    ArchiveOptions options;
 
     @Override
     public Integer call() throws Exception {
-        if (archive != null && !archive.trim().equalsIgnoreCase(IsoWindow.PRODUCTION)) {
-            try {
-                ArchiveSettings.parse(archive);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--archive: " + e.getMessage());
-            }
-        }
         if (!displayAvailable()) {
             spec.commandLine().getErr().println("iso-samp gui: no display (DISPLAY is unset or Java runs headless): "
                                                 + "the window needs one; every command works without it");
             spec.commandLine().getErr().flush();
             return 1;
         }
-        open(archive == null ? null : archive.trim().toLowerCase(Locale.ROOT).equals("local") ? "local"
-                                                                                               : archive.trim());
+        options.logging();
+        String archive = options.archive; // checked by picocli: local or a URL
+        open(archive == null ? null : archive.equalsIgnoreCase(IsoWindow.LOCAL) ? IsoWindow.LOCAL : archive,
+             options.cache());
         return 0;
     }
 
@@ -67,8 +60,9 @@ public final class GuiCommand implements Callable<Integer> {
      * waits until it has closed.
      *
      * @param archive the archive to show first, or null for the one remembered
+     * @param cache   the product cache every archive of the window takes (the command line's cache options)
      */
-    public static void open(String archive) throws Exception {
+    public static void open(String archive, UnaryOperator<ArchiveSettings> cache) throws Exception {
         installLookAndFeel();
         WindowSettings settings = WindowSettings.user();
         if (archive != null) {
@@ -76,7 +70,7 @@ public final class GuiCommand implements Callable<Integer> {
         }
         IsoWindow[] window = new IsoWindow[1];
         SwingUtilities.invokeAndWait(() -> {
-            window[0] = new IsoWindow(settings);
+            window[0] = new IsoWindow(settings, cache);
             window[0].setVisible(true);
         });
         window[0].closed().get();

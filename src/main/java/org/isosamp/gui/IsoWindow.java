@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.AbstractAction;
@@ -109,6 +110,7 @@ public final class IsoWindow extends JFrame {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final transient WindowSettings settings;
+    private final transient UnaryOperator<ArchiveSettings> cache;
     private final transient WindowArchives archives = new WindowArchives();
     private final transient ExecutorService io = Executors.newSingleThreadExecutor(r -> named(r, "iso-samp window io"));
     private final transient CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -153,13 +155,25 @@ public final class IsoWindow extends JFrame {
     }
 
     /**
-     * Builds the window (not shown): the archive, MAXREC and bounds the settings remember.
+     * Builds the window (not shown): the archive, MAXREC and bounds the settings remember; the default product cache.
      *
      * @param settings what the window remembers, already read ({@link WindowSettings#user()})
      */
     public IsoWindow(WindowSettings settings) {
+        this(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * Builds the window (not shown).
+     *
+     * @param settings what the window remembers, already read ({@link WindowSettings#user()})
+     * @param cache    gives every archive chosen its product cache (e.g. none, or a folder), as a command line's
+     *                 options say
+     */
+    public IsoWindow(WindowSettings settings, UnaryOperator<ArchiveSettings> cache) {
         super("iso-samp — ISO Data Archive");
         this.settings = settings;
+        this.cache = cache;
         setName("iso-samp.window");
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
@@ -402,9 +416,9 @@ public final class IsoWindow extends JFrame {
         Object item = archiveField.getSelectedItem();
         String t = item == null ? "" : item.toString().trim();
         if (t.isEmpty() || t.toLowerCase(Locale.ROOT).equals(PRODUCTION)) {
-            return ArchiveSettings.production();
+            return cache.apply(ArchiveSettings.production());
         }
-        return ArchiveSettings.parse(t);
+        return cache.apply(ArchiveSettings.parse(t));
     }
 
     // ---- save
