@@ -98,10 +98,12 @@ public final class ResultsPanel extends JPanel {
         long rows = t.getRowCount();
         if (result.overflow()) {
             summary.setForeground(warningColour());
+            summary.setFont(summary.getFont().deriveFont(java.awt.Font.BOLD));
             summary.setText("Truncated: the first " + rows + " rows (MAXREC " + result.maxrec()
                             + "); more match. Raise MAXREC or narrow the search.");
         } else {
             summary.setForeground(UIManager.getColor("Label.foreground"));
+            summary.setFont(UIManager.getFont("Label.font"));
             summary.setText(rows + (rows == 1 ? " row" : " rows") + " — " + label);
         }
     }

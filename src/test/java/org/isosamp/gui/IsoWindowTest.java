@@ -59,6 +59,8 @@ class IsoWindowTest {
         // units and descriptions as header tooltips
         String tip = line(out, "tooltip ");
         assertTrue(tip.contains("<b>ra_deg</b> [deg]") && tip.contains("UCD: pos.eq.ra"), tip);
+        assertEquals("same-table true", line(out, "same-table "));
+        assertEquals("enter-rows 49", line(out, "enter-rows "));
         assertTrue(line(out, "sorted ").startsWith("sorted true") && tip.length() > 0, line(out, "sorted "));
         assertTrue(line(out, "sorted ").endsWith("model-unchanged true"), line(out, "sorted "));
         // saved through OutputTarget/TableFiles, read back by STIL

@@ -107,6 +107,8 @@ public final class WindowProbe {
         say("status " + onEdt(w::status));
         say("phases " + String.join(",", phases));
         say("tooltip " + onEdt(() -> tip(w, "ra_deg")));
+        // the table shows the result's own StarTable: no copy into a Swing model
+        say("same-table " + onEdt(() -> w.results().table().getStarTable() == w.results().result().table()));
         // sort by ra, descending: the first row shown is the largest ra; the model stays as it came
         say("sorted " + onEdt(() -> sortedByRa(w)));
         onEdt(() -> {
@@ -167,6 +169,20 @@ public final class WindowProbe {
             Await.until(() -> closedByClient.get() > 0, WAIT, "the cancelled call's connection closed");
             say("connection-closed " + closedByClient.get());
         }
+
+        // the keyboard: Enter in the target field searches (the Search button is the default one)
+        onEdt(() -> {
+            w.setArchive(IsoWindow.LOCAL);
+            w.toFront();
+            find(w.searchPanel(), "search.target").requestFocusInWindow();
+            return null;
+        });
+        Await.until(() -> onEdt(() -> find(w.searchPanel(), "search.target").isFocusOwner()), WAIT, "focus");
+        Robot keys = new Robot();
+        keys.keyPress(java.awt.event.KeyEvent.VK_ENTER);
+        keys.keyRelease(java.awt.event.KeyEvent.VK_ENTER);
+        Await.until(() -> onEdt(() -> w.results().summary()).startsWith("49 rows"), WAIT, "the search by Enter");
+        say("enter-rows " + onEdt(() -> w.results().rowCount()));
 
         // what the next start should find
         onEdt(() -> {
