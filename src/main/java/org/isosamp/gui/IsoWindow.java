@@ -77,6 +77,11 @@ import uk.ac.starlink.table.StarTableOutput;
  * <p>The window remembers its archive, MAXREC, download folder and bounds ({@link WindowSettings}). It installs no
  * look and feel: the standalone start does ({@code iso-samp gui}); inside TOPCAT it takes TOPCAT's.
  *
+ * <p>The right-hand panels are wired in from outside: {@link #setSidePanel} puts each in its tab,
+ * {@link #setSelectionHandler} hears the rows selected (one row: {@code ObservationPanel.show}; any: the bus's
+ * {@code rowsSelected}), {@link #setResultListener} each new result ({@code BusPanel.setResults}),
+ * {@link #selectedTdts()} and {@link #folder()} are what a download takes, {@link #selectRow} what the bus selects.
+ *
  * <p>Swing: create and use on the event thread.
  */
 public final class IsoWindow extends JFrame {
@@ -140,6 +145,7 @@ public final class IsoWindow extends JFrame {
     private int generation;
     private transient IsoArchive shownArchive;
     private transient SelectionHandler selectionHandler = (archive, rows) -> { };
+    private transient ResultListener resultListener = (table, name, archive) -> { };
 
     /**
      * Hears the rows the user selects in the results, with the archive they came from: the wiring point of the
@@ -152,6 +158,20 @@ public final class IsoWindow extends JFrame {
          * @param rows    indexes into the result's table
          */
         void selected(IsoArchive archive, long[] rows);
+    }
+
+    /**
+     * Hears each new result shown: the wiring point of the bus panel ({@code BusPanel.setResults}: what "send the
+     * result table" sends, and what row messages refer to).
+     */
+    @FunctionalInterface
+    public interface ResultListener {
+        /**
+         * @param table   the result's table, as the archive answered it (rows in its order)
+         * @param name    the search's label
+         * @param archive the archive it came from
+         */
+        void shown(uk.ac.starlink.table.StarTable table, String name, IsoArchive archive);
     }
 
     /**
@@ -305,6 +325,42 @@ public final class IsoWindow extends JFrame {
         selectionHandler = handler == null ? (archive, rows) -> { } : handler;
     }
 
+    /** @param listener told each new result (event thread); the wiring point of the bus panel */
+    public void setResultListener(ResultListener listener) {
+        resultListener = listener == null ? (table, name, archive) -> { } : listener;
+    }
+
+    /** @return the TDTs of the selected rows (their {@code tdt} column), in view order: what a download takes */
+    public List<Long> selectedTdts() {
+        List<Long> out = new ArrayList<>();
+        for (Object v : results.selectedValues("tdt")) {
+            if (v instanceof Number n) {
+                out.add(n.longValue());
+            } else {
+                try {
+                    out.add(Long.parseLong(v.toString().trim()));
+                } catch (NumberFormatException e) {
+                    // not a TDT: left out
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the archive of the result shown, or null before the first result */
+    public IsoArchive shownArchive() {
+        return shownArchive;
+    }
+
+    /**
+     * Selects a row of the result shown and scrolls to it (e.g. a {@code table.highlight.row} from the bus).
+     *
+     * @param modelRow an index into the result's table; out of range: nothing happens
+     */
+    public void selectRow(int modelRow) {
+        results.selectRow(modelRow);
+    }
+
     /** @return a future completed once the window has closed, its settings saved and its archives stopped */
     public CompletableFuture<Void> closed() {
         return closed;
@@ -362,6 +418,7 @@ public final class IsoWindow extends JFrame {
     private void shown(IsoArchive archive, QueryResult result, String label) {
         shownArchive = archive;
         results.show(result, label);
+        resultListener.shown(result.table(), label, archive);
         saveAction.setEnabled(true);
         setBusy(false, " ");
         running = null;

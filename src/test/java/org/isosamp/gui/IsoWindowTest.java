@@ -60,6 +60,9 @@ class IsoWindowTest {
         String tip = line(out, "tooltip ");
         assertTrue(tip.contains("<b>ra_deg</b> [deg]") && tip.contains("UCD: pos.eq.ra"), tip);
         assertEquals("same-table true", line(out, "same-table "));
+        assertEquals("selected-tdts 1 true", line(out, "selected-tdts "));
+        assertEquals("result-listener 49 ISO ida.observations cone 10.684708 41.26875 r=0.1",
+                     line(out, "result-listener "));
         assertEquals("enter-rows 49", line(out, "enter-rows "));
         assertTrue(line(out, "sorted ").startsWith("sorted true") && tip.length() > 0, line(out, "sorted "));
         assertTrue(line(out, "sorted ").endsWith("model-unchanged true"), line(out, "sorted "));

@@ -76,8 +76,10 @@ public final class WindowProbe {
         long t0 = System.nanoTime();
         org.isosamp.cli.GuiCommand.installLookAndFeel(); // as iso-samp gui starts: the screenshots show its look
         WindowSettings settings = localSettings();
+        List<String> heard = new CopyOnWriteArrayList<>(); // printed later: stdout is a file, not for the EDT
         IsoWindow w = onEdt(() -> {
             IsoWindow win = new IsoWindow(settings);
+            win.setResultListener((table, name, archive) -> heard.add(table.getRowCount() + " " + name));
             win.setBounds(40, 30, 1200, 800);
             win.setArchive(IsoWindow.LOCAL);
             win.setVisible(true);
@@ -106,6 +108,7 @@ public final class WindowProbe {
         say("summary " + onEdt(() -> w.results().summary()));
         say("status " + onEdt(w::status));
         say("phases " + String.join(",", phases));
+        say("result-listener " + heard.get(0));
         say("tooltip " + onEdt(() -> tip(w, "ra_deg")));
         // the table shows the result's own StarTable: no copy into a Swing model
         say("same-table " + onEdt(() -> w.results().table().getStarTable() == w.results().result().table()));
@@ -115,6 +118,10 @@ public final class WindowProbe {
             w.results().table().setRowSelectionInterval(0, 0);
             return null;
         });
+        // what the right-hand panels are told: the selection (as indexes into the result) and its TDTs
+        say("selected-tdts " + onEdt(() -> w.selectedTdts().size() + " " + (w.selectedTdts().get(0)
+            == ((Number) w.results().result().table().getCell(w.results().selectedRows()[0],
+                                                              column(w, "tdt"))).longValue())));
         shot(w, shots.resolve("window-results.png"));
 
         // save as CSV (format by extension) and FITS (format named)
@@ -298,6 +305,16 @@ public final class WindowProbe {
                 return;
             }
         }
+    }
+
+    private static int column(IsoWindow w, String name) {
+        var t = w.results().result().table();
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            if (t.getColumnInfo(i).getName().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String tip(IsoWindow w, String column) {
