@@ -133,6 +133,7 @@ public final class ResultsPanel extends JPanel {
             }
         }, true);
         summary.setForeground(UIManager.getColor("Label.foreground"));
+        summary.setFont(UIManager.getFont("Label.font")); // not the bold of a truncated result before
         summary.setText(line);
     }
 
