@@ -8,6 +8,7 @@ import org.isosamp.cli.ColumnsCommand;
 import org.isosamp.cli.CompletionCommand;
 import org.isosamp.cli.ConeCommand;
 import org.isosamp.cli.DownloadCommand;
+import org.isosamp.cli.GuiCommand;
 import org.isosamp.cli.ListenCommand;
 import org.isosamp.cli.PostcardCommand;
 import org.isosamp.cli.QueryCommand;
@@ -38,8 +39,8 @@ import picocli.CommandLine.Spec;
  * <pre>
  *   java -jar target/iso-samp.jar serve-local --port 8080
  * </pre>
- * Without a command it prints the usage and the commands on stderr and exits 2, a usage error (git prints the
- * same and exits 1).
+ * Without a command it opens the window ({@code gui}) when there is a display; with none (a terminal over ssh, CI) it
+ * prints the usage and the commands on stderr and exits 2, a usage error (git prints the same and exits 1).
  */
 @Command(name = "iso-samp", mixinStandardHelpOptions = true,
          versionProvider = IsoSamp.Version.class,
@@ -78,6 +79,7 @@ public final class IsoSamp implements Callable<Integer> {
         m.put("send-product", SendProductCommand.class);
         m.put("serve-local", ServeLocalCommand.class);
         m.put("topcat", TopcatCommand.class);
+        m.put("gui", GuiCommand.class);
         m.put("completion", CompletionCommand.class);
         return Collections.unmodifiableMap(m);
     }
@@ -225,9 +227,16 @@ public final class IsoSamp implements Callable<Integer> {
         return false;
     }
 
-    /** No command: the usage and the list of commands, on stderr, as a usage error. */
+    /**
+     * No command: the window when there is a display ({@code gui}); else the usage and the list of commands, on
+     * stderr, as a usage error.
+     */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (GuiCommand.displayAvailable()) {
+            GuiCommand.open(null, java.util.function.UnaryOperator.identity());
+            return 0;
+        }
         CommandLine cl = spec.commandLine();
         cl.usage(cl.getErr());
         cl.getErr().flush();

@@ -62,6 +62,7 @@ class LayeringTest {
      */
     static final String EXCEPTIONS = """
         cli/ServeLocalCommand.java      -> local                    serve-local is the local archive's own command
+        cli/GuiCommand.java             -> gui java.awt javax.swing  gui is the window's own command
         local/LocalArchiveProvider.java -> archive.EmbeddedArchive  the service behind --archive local
         """;
 

@@ -222,7 +222,8 @@ final class TapClient {
         LOG.fine(() -> "POST " + url + " QUERY=" + adql + " MAXREC=" + maxrec + " PHASE=RUN");
         Request req = new Request.Builder().url(url).post(form(adql, maxrec).add("PHASE", "RUN").build()).build();
         HttpUrl job;
-        try (Response resp = noRedirect.newCall(req).execute()) {
+        // interruptible as every other call: an archive slow to create the job must not outlast a Cancel
+        try (Response resp = executeInterruptibly(noRedirect.newCall(req))) {
             if (resp.isRedirect()) {
                 String loc = resp.header("Location");
                 job = loc == null ? null : resp.request().url().resolve(loc);

@@ -62,13 +62,23 @@ public final class ArchiveOptions {
 
     /** Sets the logging ({@code -v}), then opens the archive chosen. */
     ArchiveSession open() throws IOException {
-        // without -v, JUL prints nothing (the launcher turned its handlers off); -v shows FINE and up
+        logging();
+        return settings().open();
+    }
+
+    /** Sets the logging: without {@code -v} JUL prints nothing (the launcher turned its handlers off). */
+    void logging() {
+        // -v shows FINE and up
         Logger.getLogger("org.isosamp").setLevel(verbose ? Level.FINE : Level.WARNING);
         Logger.getLogger("").setLevel(verbose ? Level.FINE : Level.WARNING);
         for (var h : Logger.getLogger("").getHandlers()) {
             h.setLevel(verbose ? Level.FINE : Level.OFF);
         }
-        return settings().open();
+    }
+
+    /** @return the archive's cache as the options say ({@code --no-cache}, {@code --cache-dir}), on any settings */
+    java.util.function.UnaryOperator<ArchiveSettings> cache() {
+        return this::withCache;
     }
 
     /** An archive object for cache management only: the environment and config file are not read. */

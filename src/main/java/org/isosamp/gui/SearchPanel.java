@@ -112,6 +112,8 @@ public final class SearchPanel extends JPanel {
         fields.put(Field.END, end);
         fields.put(Field.ADQL, adql);
         fields.put(Field.MAXREC, maxrec);
+        // names for tests and hosts that find the fields: search.target, search.maxrec, ...
+        fields.forEach((f, c) -> c.setName("search." + f.name().toLowerCase(java.util.Locale.ROOT)));
         setAots(ArchiveSearch.KNOWN_AOTS);
         instrument.addActionListener(e -> setAots(aots));
 

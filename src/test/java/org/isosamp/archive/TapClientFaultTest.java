@@ -148,6 +148,42 @@ class TapClientFaultTest {
     }
 
     @Test
+    void interruptWhileTheArchiveCreatesTheJobCancelsAtOnce() throws Exception {
+        // the archive takes the POST /async and does not answer (a read timeout of 20 s away): Cancel must not wait
+        CountDownLatch posted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+                posted.countDown();
+                release.await(30, TimeUnit.SECONDS);
+                return new MockResponse.Builder().code(503).build();
+            }
+        });
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                client().query(sync("SELECT 1", 10).newBuilder().async(true).build());
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        }, "tap-interrupt-create-test");
+        try {
+            worker.start();
+            assertTrue(posted.await(20, TimeUnit.SECONDS), "client never posted");
+            long t0 = System.nanoTime();
+            worker.interrupt();
+            Throwable t = outcome.get(20, TimeUnit.SECONDS);
+            assertInstanceOf(InterruptedIOException.class, t);
+            assertTrue(t.getMessage().contains("/tap/async"), t.getMessage());
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "the cancel waited for the archive");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void interruptDuringAsyncWaitAbortsAndDeletes() throws Exception {
         CountDownLatch polling = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -1,0 +1,90 @@
+package org.isosamp.cli;
+
+import com.formdev.flatlaf.FlatLightLaf;
+import java.awt.GraphicsEnvironment;
+import java.util.function.UnaryOperator;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.SwingUtilities;
+import org.isosamp.archive.ArchiveSettings;
+import org.isosamp.gui.IsoWindow;
+import org.isosamp.gui.WindowSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gui}: the desktop window ({@link IsoWindow}), also what {@code iso-samp} with no command opens when there is a
+ * display. The one place that installs the standalone look and feel (FlatLaf): inside TOPCAT the window takes
+ * TOPCAT's, and the plug-in jar holds neither this class nor FlatLaf. Without a display it fails in one line, exit 1.
+ * The command returns when the window has closed and saved what it remembers.
+ */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+         description = {"Open the desktop window: search the ISO archive (form or ADQL), see and sort the results, "
+                        + "save them in any STIL format. Needs a display (DISPLAY). The window remembers its "
+                        + "archive; --archive chooses the one it opens with."})
+public final class GuiCommand implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(GuiCommand.class.getName());
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ArchiveOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!displayAvailable()) {
+            spec.commandLine().getErr().println("iso-samp gui: no display (DISPLAY is unset or Java runs headless): "
+                                                + "the window needs one; every command works without it");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        options.logging();
+        String archive = options.archive; // checked by picocli: local or a URL
+        open(archive == null ? null : archive.equalsIgnoreCase(IsoWindow.LOCAL) ? IsoWindow.LOCAL : archive,
+             options.cache());
+        return 0;
+    }
+
+    /** @return whether a window can be shown: Java is not headless (Linux: DISPLAY set) */
+    public static boolean displayAvailable() {
+        return !GraphicsEnvironment.isHeadless();
+    }
+
+    /**
+     * Installs the look and feel, reads the window's settings (here, off the event thread), shows the window and
+     * waits until it has closed.
+     *
+     * @param archive the archive to show first, or null for the one remembered
+     * @param cache   the product cache every archive of the window takes (the command line's cache options)
+     */
+    public static void open(String archive, UnaryOperator<ArchiveSettings> cache) throws Exception {
+        installLookAndFeel();
+        WindowSettings settings = WindowSettings.user();
+        if (archive != null) {
+            settings.setArchive(archive);
+        }
+        IsoWindow[] window = new IsoWindow[1];
+        SwingUtilities.invokeAndWait(() -> {
+            window[0] = new IsoWindow(settings, cache);
+            window[0].setVisible(true);
+        });
+        window[0].closed().get();
+    }
+
+    /**
+     * FlatLaf's light theme, for the standalone window only (the probe of the window's tests takes it too, so that
+     * its screenshots show what users see); if it cannot be set, Swing's default stays (the window works in any).
+     */
+    public static void installLookAndFeel() {
+        try {
+            FlatLightLaf.setup();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "FlatLaf not installed, Swing's default look instead: " + e, e);
+        }
+    }
+}
