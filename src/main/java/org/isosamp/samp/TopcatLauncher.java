@@ -428,7 +428,11 @@ public final class TopcatLauncher {
             closeArchive();
         }
 
-        private void closeArchive() {
+        /**
+         * Stops the local archive once; every caller returns only when it is stopped (synchronized: the exit
+         * watcher may be closing it while {@link #waitFor} returns, and the caller then expects the port closed).
+         */
+        private synchronized void closeArchive() {
             if (session != null && archiveClosed.compareAndSet(false, true)) {
                 session.close();
             }
