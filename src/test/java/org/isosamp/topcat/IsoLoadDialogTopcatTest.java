@@ -3,7 +3,6 @@ package org.isosamp.topcat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.table.SkyColumns;
 import org.isosamp.testing.Await;
@@ -142,14 +139,8 @@ class IsoLoadDialogTopcatTest {
         }
     }
 
-    /** TOPCAT's jar first, then ours and the libraries, leaving out the STIL and JSAMP that TOPCAT has. */
-    private static String classPath() {
-        List<String> path = new ArrayList<>(List.of(TOPCAT_JAR.toString()));
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(p -> !p.replace('\\', '/').contains("/uk/ac/starlink/")
-                         && !p.replace('\\', '/').contains("/org/astrogrid/"))
-            .forEach(path::add);
-        return path.stream().collect(Collectors.joining(File.pathSeparator));
+        private static String classPath() {
+        return org.isosamp.testing.TopcatClassPath.of();
     }
 
     private static void screenshot(String display, String name) throws IOException, InterruptedException {

@@ -3,20 +3,16 @@ package org.isosamp.topcat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.QueryRequest;
 import org.isosamp.model.RetrievalType;
@@ -154,24 +150,8 @@ class IsoProductActivationTopcatTest {
         }
     }
 
-    /**
-     * TOPCAT's jar first, then ours and the libraries, leaving out the STIL and JSAMP that TOPCAT has; but
-     * nom-tam-fits before TOPCAT's jar. TOPCAT's jar names Debian's nom-tam-fits 1.15.2 ({@code fits.jar}) on its
-     * manifest class path, and iso-samp's product code calls 1.21: the plug-in jar carries its own 1.21 relocated
-     * under {@code org.isosamp.shaded.nom.tam}, which {@code target/classes} (not relocated) can only stand in for by
-     * finding 1.21 first.
-     */
-    private static String classPath() {
-        List<String> all = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-        List<String> path = new ArrayList<>();
-        all.stream().filter(p -> p.replace('\\', '/').contains("/gov/nasa/gsfc/heasarc/")).forEach(path::add);
-        path.add(TOPCAT_JAR.toString());
-        all.stream()
-            .filter(p -> !p.replace('\\', '/').contains("/uk/ac/starlink/")
-                         && !p.replace('\\', '/').contains("/org/astrogrid/")
-                         && !p.replace('\\', '/').contains("/gov/nasa/gsfc/heasarc/"))
-            .forEach(path::add);
-        return path.stream().collect(Collectors.joining(File.pathSeparator));
+        private static String classPath() {
+        return org.isosamp.testing.TopcatClassPath.of();
     }
 
     private static void screenshot(String display, String name) throws IOException, InterruptedException {

@@ -62,7 +62,9 @@ public final class TopcatSchemeProbe {
         }
         System.out.println("choices " + String.join(",", DialogArchives.choices()));
         try (ArchiveSession s = ArchiveSettings.local().open()) {
-            System.out.println("local " + s.archive().base() + " " + s.localPort().isPresent());
+            // base() by reflection: in the plug-in jar its type is the relocated OkHttp's HttpUrl
+            Object base = s.archive().getClass().getMethod("base").invoke(s.archive());
+            System.out.println("local " + base + " " + s.localPort().isPresent());
         }
         // the load dialog as TOPCAT's Load window made it (from the launcher's startable.load.dialogs), set as a
         // user sets it: the archive field's first choice

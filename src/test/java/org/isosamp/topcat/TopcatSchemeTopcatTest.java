@@ -3,7 +3,6 @@ package org.isosamp.topcat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -12,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,14 +100,9 @@ class TopcatSchemeTopcatTest {
                                                       "the local archive stopped with TOPCAT");
     }
 
-    /** Our classes and the libraries, leaving out the STIL and JSAMP that TOPCAT has. */
+    /** The plug-in, as {@link org.isosamp.testing.TopcatClassPath} makes it: the built jar under failsafe. */
     private static List<Path> pluginPath() {
-        List<Path> path = new ArrayList<>();
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(p -> !p.replace('\\', '/').contains("/uk/ac/starlink/")
-                         && !p.replace('\\', '/').contains("/org/astrogrid/"))
-            .forEach(p -> path.add(Path.of(p)));
-        return path;
+        return org.isosamp.testing.TopcatClassPath.plugin();
     }
 
     private static String read(Path log) {
