@@ -332,7 +332,9 @@ public final class IsoWindow extends JFrame {
         JMenu products = new JMenu("Downloads");
         products.setMnemonic(KeyEvent.VK_D);
         products.add(new JMenuItem(downloadAction));
-        products.add(new JMenuItem(folderAction));
+        JMenuItem folderItem = new JMenuItem(folderAction);
+        folderItem.setMnemonic(KeyEvent.VK_F); // D is the download's, in this menu
+        products.add(folderItem);
         JMenu samp = new JMenu("Bus");
         samp.setMnemonic(KeyEvent.VK_B);
         samp.add(new JMenuItem(sendTableAction));

@@ -80,6 +80,7 @@ class WholeWindowTest {
 
             assertEquals(0, probe.waitFor(WAIT), probe.output());
             String out = probe.output();
+            System.out.println(out); // the probe's facts, in the test's report
             List<String> lines = out.lines().toList();
             assertTrue(lines.contains("done"), out);
             assertEquals("rows 49", line(lines, "rows "));
