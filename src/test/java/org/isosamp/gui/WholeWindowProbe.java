@@ -103,6 +103,7 @@ public final class WholeWindowProbe {
         Await.until(() -> edt(() -> !w.searching() && w.results().summary().startsWith("49 rows")), WAIT,
                     "the M31 cone's rows");
         say("rows " + edt(() -> w.results().rowCount()));
+        say("empty-observation " + edt(() -> ((JLabel) find(w, "observation.lookMessage")).getText()));
         shot(w, shots.resolve("window-search.png"));
 
         // sorted by ra, descending: the view's order is not the model's, as a user leaves it
@@ -130,6 +131,9 @@ public final class WholeWindowProbe {
         });
         awaitShown(w, 58002102L);
         say("second-look ms " + (System.nanoTime() - t0) / 1_000_000);
+        try (var files = Files.walk(cache)) {
+            say("cached " + files.filter(Files::isRegularFile).count()); // the cache names its files by URL hash
+        }
 
         // the bus, from the keyboard: Ctrl+T sends the table, Ctrl+P the selected spectrum
         JList<?> log = (JList<?>) find(w, "bus.log");

@@ -84,6 +84,9 @@ class WholeWindowTest {
             List<String> lines = out.lines().toList();
             assertTrue(lines.contains("done"), out);
             assertEquals("rows 49", line(lines, "rows "));
+            assertEquals("empty-observation " + ObservationPanel.EMPTY, line(lines, "empty-observation "));
+            // the window's archive has the product cache: the spectrum is there for a second look
+            assertTrue(line(lines, "cached ").matches("cached [1-9]\\d*"), line(lines, "cached "));
             assertTrue(line(lines, "spectrum look ").matches("spectrum look SpectrumQuickLook series [1-9]\\d*"),
                        line(lines, "spectrum look "));
             assertTrue(line(lines, "image look ").startsWith("image look Image"), line(lines, "image look "));
