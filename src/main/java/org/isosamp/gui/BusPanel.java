@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.swing.AbstractButton;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -578,6 +579,21 @@ public final class BusPanel extends JPanel {
     private static String oneLine(Exception e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** @return the "Send table" button (the window's menu item clicks it, and follows its enabled state) */
+    AbstractButton sendTableButton() {
+        return sendTable;
+    }
+
+    /** @return the "Send product" button (the window's menu item clicks it, and follows its enabled state) */
+    AbstractButton sendProductButton() {
+        return sendProduct;
+    }
+
+    /** @return the "Listen" switch (the window's menu item shares its model) */
+    AbstractButton listenSwitch() {
+        return listen;
     }
 
     /**

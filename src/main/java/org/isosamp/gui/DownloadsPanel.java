@@ -168,6 +168,29 @@ public final class DownloadsPanel extends JPanel {
         folderField.setText(Objects.requireNonNull(folder, "folder").toAbsolutePath().toString());
     }
 
+    /**
+     * @param listener told (event thread) each change of the folder's text, typed or chosen: the window remembers
+     *                 the folder
+     */
+    void addFolderListener(Runnable listener) {
+        folderField.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+            @Override
+            public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                listener.run();
+            }
+
+            @Override
+            public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                listener.run();
+            }
+
+            @Override
+            public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                listener.run();
+            }
+        });
+    }
+
     /** @return whether existing files are replaced (the panel's box) */
     public boolean replacesExistingFiles() {
         return replace.isSelected();

@@ -71,16 +71,23 @@ import uk.ac.starlink.table.StarTableOutput;
  * as a UWS job whose phase is shown), saving the results (through {@link OutputTarget} and {@link TableFiles}, as the
  * command line saves) and the settings run on the window's worker threads, and come back with
  * {@link SwingUtilities#invokeLater}. Cancel interrupts the search's thread, which aborts the query (an async job is
- * aborted and deleted), as TOPCAT cancels the plug-in's loads. Every action has a key: Enter (or Ctrl+Enter in the
- * ADQL) searches, Escape cancels, Ctrl+S saves, Ctrl+W closes; labels have mnemonics (Alt+letter).
+ * aborted and deleted), as TOPCAT cancels the plug-in's loads.
+ *
+ * <p>On the right, in tabs: the {@link ObservationPanel} shows the one row selected (from the archive of the result,
+ * opened with the product cache, so a second look is read from disk); the {@link DownloadsPanel}, under a small form
+ * of what to fetch ({@link DownloadForm}), downloads the selected rows into its folder, which is the folder the window
+ * remembers; the {@link BusPanel} gets each new result (what "Send table" sends), hears the user's selection (sent as
+ * row messages for a table sent) and selects the rows another client highlights or selects, whatever the sort. The
+ * bus panel joins the hub of {@code SAMP_HUB} (else {@code ~/.samp}) and starts no hub unless its button is pressed.
+ * Closing the window cancels the downloads and leaves the bus. {@link #setSelectionHandler} and
+ * {@link #setResultListener} let a host hear the same events besides.
+ *
+ * <p>Every action has a key: Enter (or Ctrl+Enter in the ADQL) searches, Escape cancels, Ctrl+S saves, Ctrl+D
+ * downloads the selected rows, Ctrl+T sends the result table, Ctrl+P the selected row's product, Ctrl+L switches
+ * listening, Ctrl+Shift+D chooses the download folder, Ctrl+W closes; menus and labels have mnemonics (Alt+letter).
  *
  * <p>The window remembers its archive, MAXREC, download folder and bounds ({@link WindowSettings}). It installs no
  * look and feel: the standalone start does ({@code iso-samp gui}); inside TOPCAT it takes TOPCAT's.
- *
- * <p>The right-hand panels are wired in from outside: {@link #setSidePanel} puts each in its tab,
- * {@link #setSelectionHandler} hears the rows selected (one row: {@code ObservationPanel.show}; any: the bus's
- * {@code rowsSelected}), {@link #setResultListener} each new result ({@code BusPanel.setResults}),
- * {@link #selectedTdts()} and {@link #folder()} are what a download takes, {@link #selectRow} what the bus selects.
  *
  * <p>Swing: create and use on the event thread.
  */
@@ -94,7 +101,7 @@ public final class IsoWindow extends JFrame {
     /** The archive chooser's word for the embedded local archive. */
     public static final String LOCAL = "local";
 
-    /** The right-hand side's tabs, in order; the other panels take their place ({@link #setSidePanel}). */
+    /** The right-hand side's tabs, in order ({@link #setSidePanel} may put another panel in one). */
     public enum Side {
         /** The selected observation (postcard, metadata, products, quick look). */
         OBSERVATION("Observation", KeyEvent.VK_N),
@@ -139,6 +146,24 @@ public final class IsoWindow extends JFrame {
         "choose the folder downloads go to (Ctrl+Shift+D)", e -> chooseFolder());
     private final Action closeAction = action("Close", KeyEvent.VK_W, InputEvent.CTRL_DOWN_MASK, KeyEvent.VK_C,
         "close the window (Ctrl+W)", e -> close());
+    private final Action downloadAction = action("Download selected rows", KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK,
+        KeyEvent.VK_D, "download the selected rows' products into the download folder (Ctrl+D)", e -> download());
+    private final Action sendTableAction = action("Send result table", KeyEvent.VK_T, InputEvent.CTRL_DOWN_MASK,
+        KeyEvent.VK_T, "send the result table over SAMP (Ctrl+T)", e -> sendTable());
+    private final Action sendProductAction = action("Send selected product", KeyEvent.VK_P,
+        InputEvent.CTRL_DOWN_MASK, KeyEvent.VK_P,
+        "send the selected row's product over SAMP: a spectrum to SPLAT, an image to Aladin (Ctrl+P)",
+        e -> sendProduct());
+
+    // the right-hand panels (buildSidePanels)
+    private final ObservationPanel observation = new ObservationPanel();
+    private final DownloadsPanel downloads = new DownloadsPanel();
+    private final DownloadForm downloadForm = new DownloadForm(downloadAction);
+    private final BusPanel bus;
+    /** the "Listen" menu item, on the bus panel's switch's model */
+    private final JCheckBoxMenuItem listenItem = new JCheckBoxMenuItem("Listen to coord.pointAt.sky");
+    /** a save of the settings is queued on the worker (the folder changes with each key typed) */
+    private final java.util.concurrent.atomic.AtomicBoolean savePending = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The search running (its own thread, so that Cancel always has a thread to interrupt), or null. */
     private transient Thread running;
@@ -194,6 +219,8 @@ public final class IsoWindow extends JFrame {
         super("iso-samp — ISO Data Archive");
         this.settings = settings;
         this.cache = cache;
+        // the bus panel joins the hub of SAMP_HUB (else ~/.samp) if one runs; it starts none unless asked
+        this.bus = new BusPanel();
         setName("iso-samp.window");
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
@@ -249,17 +276,11 @@ public final class IsoWindow extends JFrame {
         top.add(bar, BorderLayout.NORTH);
         top.add(searchPanel, BorderLayout.CENTER);
 
-        // the right-hand side: placeholders until the panels are wired in (setSidePanel)
         side.setName("window.side");
-        for (Side s : Side.values()) {
-            JPanel placeholder = new JPanel(new BorderLayout());
-            placeholder.add(new JLabel(s.title + ": not in this build", JLabel.CENTER), BorderLayout.CENTER);
-            side.addTab(s.title, placeholder);
-            side.setMnemonicAt(s.ordinal(), s.mnemonic);
-        }
-        side.setPreferredSize(new Dimension(380, 300));
+        buildSidePanels();
+        side.setPreferredSize(new Dimension(470, 300));
         JSplitPane lower = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, results, side);
-        lower.setResizeWeight(0.7);
+        lower.setResizeWeight(0.55);
         lower.setOneTouchExpandable(true);
         JSplitPane main = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, lower);
         main.setResizeWeight(0.0);
@@ -273,7 +294,10 @@ public final class IsoWindow extends JFrame {
         setJMenuBar(menus());
         // Enter in any field of the form searches; the ADQL area keeps Enter for new lines (Ctrl+Enter searches)
         getRootPane().setDefaultButton(searchButton);
-        results.addSelectionListener(rows -> selectionHandler.selected(shownArchive, rows));
+        results.addSelectionListener(rows -> {
+            selected(rows);
+            selectionHandler.selected(shownArchive, rows);
+        });
 
         Rectangle b = settings.bounds();
         if (b != null) {
@@ -290,25 +314,129 @@ public final class IsoWindow extends JFrame {
         JMenu window = new JMenu("Window");
         window.setMnemonic(KeyEvent.VK_W);
         window.add(new JMenuItem(saveAction));
-        window.add(new JMenuItem(folderAction));
         window.addSeparator();
         window.add(new JMenuItem(closeAction));
         JMenu search = new JMenu("Search");
         search.setMnemonic(KeyEvent.VK_H);
-        search.add(new JMenuItem(searchAction));
-        search.add(new JMenuItem(cancelAction));
+        // mnemonics on the menu items only: on the buttons, Alt+S and Alt+C would clash with the form's labels
+        JMenuItem searchItem = new JMenuItem(searchAction);
+        searchItem.setMnemonic(KeyEvent.VK_S);
+        JMenuItem cancelItem = new JMenuItem(cancelAction);
+        cancelItem.setMnemonic(KeyEvent.VK_C);
+        search.add(searchItem);
+        search.add(cancelItem);
         JCheckBoxMenuItem asyncItem = new JCheckBoxMenuItem("Async job");
         asyncItem.setModel(async.getModel());
         asyncItem.setMnemonic(KeyEvent.VK_Y);
         search.add(asyncItem);
+        JMenu products = new JMenu("Downloads");
+        products.setMnemonic(KeyEvent.VK_D);
+        products.add(new JMenuItem(downloadAction));
+        JMenuItem folderItem = new JMenuItem(folderAction);
+        folderItem.setMnemonic(KeyEvent.VK_F); // D is the download's, in this menu
+        products.add(folderItem);
+        JMenu samp = new JMenu("Bus");
+        samp.setMnemonic(KeyEvent.VK_B);
+        samp.add(new JMenuItem(sendTableAction));
+        samp.add(new JMenuItem(sendProductAction));
+        // the switch's own model: the menu item and the panel's box are one switch (clicking either acts)
+        listenItem.setModel(bus.listenSwitch().getModel());
+        listenItem.setMnemonic(KeyEvent.VK_L);
+        listenItem.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_L, InputEvent.CTRL_DOWN_MASK));
+        listenItem.setToolTipText("answer coord.pointAt.sky from the bus with cone searches (Ctrl+L)");
+        samp.add(listenItem);
         bar.add(window);
         bar.add(search);
+        bar.add(products);
+        bar.add(samp);
         return bar;
     }
 
     /**
-     * Puts a panel in one of the right-hand tabs (replacing the placeholder): the wiring point of
-     * ObservationPanel, DownloadsPanel and BusPanel.
+     * The right-hand side: the selected observation, the downloads (with the form of what to fetch) and the bus, each
+     * in its tab, and their wiring: the bus's rows select rows here, the Send menu items follow the bus panel's
+     * buttons, the download folder is the one remembered.
+     */
+    private void buildSidePanels() {
+        JPanel downloadsTab = new JPanel(new BorderLayout());
+        downloadsTab.add(downloadForm, BorderLayout.NORTH);
+        downloadsTab.add(downloads, BorderLayout.CENTER);
+        for (Side s : Side.values()) {
+            side.addTab(s.title, switch (s) {
+                case OBSERVATION -> observation;
+                case DOWNLOADS -> downloadsTab;
+                case BUS -> bus;
+            });
+            side.setMnemonicAt(s.ordinal(), s.mnemonic);
+        }
+        downloads.setFolder(settings.folder());
+        downloads.addFolderListener(this::folderTyped);
+        // rows another client highlighted or selected in the table sent: selected here (model -> view), in sight
+        bus.setRowsSelectionHandler(results::selectRows);
+        follow(bus.sendTableButton(), sendTableAction);
+        follow(bus.sendProductButton(), sendProductAction);
+        downloadAction.setEnabled(false);
+    }
+
+    /** Sends the result table, as the bus panel's button does (to the recipient chosen there). */
+    void sendTable() {
+        bus.sendTableButton().doClick();
+    }
+
+    /** Sends the selected row's product, as the bus panel's button does. */
+    void sendProduct() {
+        bus.sendProductButton().doClick();
+    }
+
+    /** Keeps an action's enabled state the button's (the panel knows when it can send). */
+    private static void follow(javax.swing.AbstractButton button, Action action) {
+        action.setEnabled(button.isEnabled());
+        button.addPropertyChangeListener("enabled", e -> action.setEnabled(button.isEnabled()));
+    }
+
+    /** The user's selection settled (event thread): one row is shown; the bus hears every selection. */
+    private void selected(long[] rows) {
+        bus.rowsSelected(rows);
+        downloadAction.setEnabled(rows.length > 0 && shownArchive != null);
+        if (rows.length == 1 && shownArchive != null) {
+            List<Long> tdts = selectedTdts();
+            if (tdts.size() == 1) {
+                observation.show(shownArchive, tdts.get(0));
+            }
+        }
+    }
+
+    /** Downloads the selected rows' products as the form says, into the downloads panel's folder (event thread). */
+    void download() {
+        List<Long> tdts = selectedTdts();
+        if (shownArchive == null || tdts.isEmpty()) {
+            status("Nothing to download: select rows of a result first");
+            return;
+        }
+        DownloadChoice choice = downloadForm.choice();
+        downloads.download(shownArchive, tdts, choice, null); // null: the panel's folder, which says if it is no path
+        side.setSelectedIndex(Side.DOWNLOADS.ordinal());
+        status("Downloading " + tdts.size() + (tdts.size() == 1 ? " observation" : " observations") + " ("
+               + choice.describe() + ")");
+    }
+
+    /** The downloads panel's folder changed (typed or chosen): remembered, and saved on the worker. */
+    private void folderTyped() {
+        try {
+            settings.setFolder(downloads.folder());
+        } catch (IllegalStateException notAPath) {
+            return; // the panel says so when a download asks for it
+        }
+        if (savePending.compareAndSet(false, true)) {
+            io.execute(() -> {
+                savePending.set(false);
+                settings.save();
+            });
+        }
+    }
+
+    /**
+     * Replaces the panel of one of the right-hand tabs (a host's own, say); the window's own panel stays wired, unseen.
      *
      * @param which the tab
      * @param panel the panel
@@ -417,7 +545,9 @@ public final class IsoWindow extends JFrame {
 
     private void shown(IsoArchive archive, QueryResult result, String label) {
         shownArchive = archive;
+        observation.clear();
         results.show(result, label);
+        bus.setResults(result.table(), label, archive);
         resultListener.shown(result.table(), label, archive);
         saveAction.setEnabled(true);
         setBusy(false, " ");
@@ -562,7 +692,8 @@ public final class IsoWindow extends JFrame {
 
     /** @param folder where downloads go, remembered for the next run (the downloads panel's folder too) */
     public void setFolder(Path folder) {
-        settings.setFolder(folder);
+        downloads.setFolder(folder); // which tells folderTyped: remembered and saved
+        settings.setFolder(folder.toAbsolutePath());
         status("Downloads go to " + folder);
     }
 
@@ -581,6 +712,9 @@ public final class IsoWindow extends JFrame {
         if (running != null) {
             running.interrupt();
         }
+        // part files go as the workers stop; the bus panel unregisters (and stops a hub it started) on its thread
+        downloads.cancelAll();
+        bus.close();
         settings.setBounds(getBounds());
         settings.setArchive(String.valueOf(archiveField.getSelectedItem()).trim());
         try {
@@ -610,6 +744,31 @@ public final class IsoWindow extends JFrame {
     /** @return the results panel */
     ResultsPanel results() {
         return results;
+    }
+
+    /** @return the observation panel */
+    ObservationPanel observation() {
+        return observation;
+    }
+
+    /** @return the downloads panel */
+    DownloadsPanel downloads() {
+        return downloads;
+    }
+
+    /** @return the form of what a download fetches */
+    DownloadForm downloadForm() {
+        return downloadForm;
+    }
+
+    /** @return the bus panel */
+    BusPanel bus() {
+        return bus;
+    }
+
+    /** @param which the right-hand tab to show */
+    void showSide(Side which) {
+        side.setSelectedIndex(which.ordinal());
     }
 
     /** @return the status line */

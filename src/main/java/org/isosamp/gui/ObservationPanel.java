@@ -104,7 +104,9 @@ public final class ObservationPanel extends JPanel {
     private final CardLayout lookCards = new CardLayout();
     private final JPanel lookArea = new JPanel(lookCards);
     private final JPanel chartHolder = new JPanel(new BorderLayout());
-    private final JLabel lookMessage = new JLabel(" ", SwingConstants.CENTER);
+    /** What the empty panel says, so that a window showing it before any selection says what fills it. */
+    static final String EMPTY = "Select one row of the results to see its observation here.";
+    private final JLabel lookMessage = new JLabel(EMPTY, SwingConstants.CENTER);
     private final JLabel cursor = new JLabel(" ");
     private final JLabel postcard = new JLabel(" ", SwingConstants.CENTER);
     private final ObservationTables.Metadata metadataModel = new ObservationTables.Metadata();
@@ -278,7 +280,7 @@ public final class ObservationPanel extends JPanel {
         chartPanel = null;
         chartHolder.removeAll();
         chartHolder.revalidate();
-        lookMessage.setText(" ");
+        lookMessage.setText(EMPTY);
         lookCards.show(lookArea, MESSAGE_CARD);
         cursor.setText(" ");
         postcard.setIcon(null);

@@ -189,6 +189,36 @@ public final class ResultsPanel extends JPanel {
     }
 
     /**
+     * Selects rows of the result's table (e.g. a {@code table.select.rowList} from the bus), whatever the sort, and
+     * scrolls to the first of them as shown.
+     *
+     * @param modelRows indexes into the result's table; those out of range are left out
+     */
+    public void selectRows(long[] modelRows) {
+        int n = table.getModel().getRowCount();
+        javax.swing.ListSelectionModel sel = table.getSelectionModel();
+        int first = Integer.MAX_VALUE;
+        sel.setValueIsAdjusting(true);
+        try {
+            sel.clearSelection();
+            for (long m : modelRows) {
+                if (m >= 0 && m < n) {
+                    int view = table.convertRowIndexToView((int) m);
+                    if (view >= 0) {
+                        sel.addSelectionInterval(view, view);
+                        first = Math.min(first, view);
+                    }
+                }
+            }
+        } finally {
+            sel.setValueIsAdjusting(false);
+        }
+        if (first != Integer.MAX_VALUE) {
+            table.scrollRectToVisible(table.getCellRect(first, 0, true));
+        }
+    }
+
+    /**
      * @param listener told the selected rows (indexes into the result's table) when the user's selection settles
      */
     public void addSelectionListener(Consumer<long[]> listener) {

@@ -121,8 +121,10 @@ class IsoWindowTest {
         args[0] = mode;
         args[1] = dir.toString();
         System.arraycopy(more, 0, args, 2, more.length);
-        try (ChildJvm child = ChildJvm.start(dir, Map.of("DISPLAY", x.display()), WindowProbe.class.getName(),
-                                             args)) {
+        // the window's bus panel looks for a hub: a private lockfile where none runs, never the user's ~/.samp
+        Map<String, String> env = Map.of("DISPLAY", x.display(),
+                                         "SAMP_HUB", "std-lockurl:" + dir.resolve("no-hub.samp").toUri());
+        try (ChildJvm child = ChildJvm.start(dir, env, WindowProbe.class.getName(), args)) {
             int exit = child.waitFor(RUN);
             List<String> out = child.output().lines().toList();
             assertEquals(0, exit, child.output());
