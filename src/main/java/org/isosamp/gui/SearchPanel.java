@@ -145,6 +145,10 @@ public final class SearchPanel extends JPanel {
         split.setResizeWeight(0.35);
         adqlTab.add(split, BorderLayout.CENTER);
         adqlTab.add(metadataStatus, BorderLayout.SOUTH);
+        // a tabbed pane is as tall as its tallest tab: the ADQL tab asks no more than the form, so the form (shown
+        // first, and in TOPCAT's dialog) has no empty band; the tree and the query scroll
+        adqlTab.setPreferredSize(new java.awt.Dimension(adqlTab.getPreferredSize().width,
+                                                        form.getPreferredSize().height));
 
         tabs.addTab("Fields", form);
         tabs.setMnemonicAt(FORM_TAB, KeyEvent.VK_F);

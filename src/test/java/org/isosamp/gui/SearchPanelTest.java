@@ -73,6 +73,19 @@ class SearchPanelTest {
     }
 
     @Test
+    void theFormHasNoEmptyBandBelowIt() throws Exception {
+        // the tabs are as tall as the tallest tab: the ADQL tab once left ~70 px empty under the form
+        List<Integer> heights = edt(() -> {
+            SearchPanel p = new SearchPanel();
+            javax.swing.JTabbedPane tabs = (javax.swing.JTabbedPane) java.util.Arrays.stream(p.getComponents())
+                .filter(c -> c instanceof javax.swing.JTabbedPane).findFirst().orElseThrow();
+            return List.of(tabs.getComponentAt(0).getPreferredSize().height,
+                           tabs.getComponentAt(1).getPreferredSize().height);
+        });
+        assertTrue(heights.get(1) <= heights.get(0), "ADQL tab " + heights.get(1) + " px, form " + heights.get(0));
+    }
+
+    @Test
     void theAdqlTabIsAnAdqlSearchStartedFromTheForm() throws Exception {
         List<String> adql = edt(() -> {
             SearchPanel p = new SearchPanel();
