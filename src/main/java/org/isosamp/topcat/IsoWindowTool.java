@@ -26,6 +26,7 @@ import org.isosamp.gui.IsoWindow;
 import org.isosamp.gui.ResultsPanel;
 import org.isosamp.gui.WindowSettings;
 import org.isosamp.table.SkyColumns;
+import org.isosamp.table.TableParameters;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.Tables;
 import uk.ac.starlink.topcat.ControlWindow;
@@ -114,7 +115,7 @@ public final class IsoWindowTool extends AbstractAction implements TopcatToolAct
             hideHubStart(w);
             w.getJMenuBar().add(topcatMenu(w));
             if (settings.bounds() == null) {
-                w.setLocationRelativeTo(parent);
+                placeBelow(w, parent);
             }
             window = w;
             w.setVisible(true);
@@ -128,9 +129,26 @@ public final class IsoWindowTool extends AbstractAction implements TopcatToolAct
         }
     }
 
-    /** @return the window open now, or null (event thread; for the tests' probe) */
-    IsoWindow window() {
-        return window;
+    /**
+     * A first run (no bounds remembered): under TOPCAT's Control Window, as wide as it wants and the screen allows, so
+     * that both show; where the screen is too short, as far down as fits.
+     */
+    private static void placeBelow(IsoWindow w, Component parent) {
+        if (parent == null || !parent.isShowing()) {
+            return;   // IsoWindow's own size and the platform's place
+        }
+        java.awt.Rectangle p = parent.getBounds();
+        java.awt.GraphicsConfiguration gc = parent.getGraphicsConfiguration();
+        java.awt.Rectangle screen = gc.getBounds();
+        java.awt.Insets in = java.awt.Toolkit.getDefaultToolkit().getScreenInsets(gc);
+        screen = new java.awt.Rectangle(screen.x + in.left, screen.y + in.top, screen.width - in.left - in.right,
+                                        screen.height - in.top - in.bottom);
+        int width = Math.min(w.getWidth(), screen.width);
+        int height = Math.min(w.getHeight(), Math.max(500, screen.y + screen.height - (p.y + p.height)));
+        height = Math.min(height, screen.height);
+        int x = Math.max(screen.x, Math.min(p.x, screen.x + screen.width - width));
+        int y = Math.max(screen.y, Math.min(p.y + p.height, screen.y + screen.height - height));
+        w.setBounds(x, y, width, height);
     }
 
     /** TOPCAT runs or finds the hub: the bus panels in the window do not offer to start one. */
@@ -157,9 +175,12 @@ public final class IsoWindowTool extends AbstractAction implements TopcatToolAct
                     return;
                 }
                 try {
-                    StarTable t = Tables.randomTable(SkyColumns.forTopcat(r.table()));
                     String label = results.label() == null ? "ISO search" : results.label();
-                    ControlWindow.getInstance().addTable(t, label, true);
+                    if (r.overflow()) {
+                        label += " (truncated at MAXREC " + r.maxrec() + ")";   // as the load dialog names it
+                    }
+                    StarTable t = TableParameters.fixed(r.table(), label, r.table().getParameters());
+                    ControlWindow.getInstance().addTable(Tables.randomTable(SkyColumns.forTopcat(t)), label, true);
                 } catch (IOException ex) {
                     LOG.log(Level.WARNING, "results not loaded into TOPCAT", ex);
                     javax.swing.JOptionPane.showMessageDialog(w, "Not loaded into TOPCAT: " + ex.getMessage(), NAME,
