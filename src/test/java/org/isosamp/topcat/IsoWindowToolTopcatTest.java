@@ -78,8 +78,8 @@ class IsoWindowToolTopcatTest {
             assertTrue(lines.contains("rows 49"), "the seed's M31 cone:\n" + out);
             String table = "ISO ida.observations cone 10.684708 41.26875 r=0.1";
             // TOPCAT's label is the location, shortened
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("table ISO ida.observations cone") && l.endsWith(" 49")),
-                       "the result loaded into TOPCAT:\n" + out);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("table ISO ida.observations cone")
+                                                    && l.endsWith(" 49")), "the result loaded into TOPCAT:\n" + out);
             assertTrue(lines.contains("name " + table), "named as the load dialog names it:\n" + out);
             assertTrue(lines.contains("windows 1"), "a second press shows the same window:\n" + out);
             screenshot(x, "topcat-window-tool.png");
@@ -89,6 +89,7 @@ class IsoWindowToolTopcatTest {
                 Await.until(() -> read(log).contains("\ndone") || !running.isAlive(), START, "the window closed");
                 out = read(log);
                 lines = out.lines().toList();
+                assertEquals(2, lines.stream().filter("windows 1"::equals).count(), "one window, still:\n" + out);
                 assertTrue(lines.contains("closed false"), "disposed:\n" + out);
                 assertTrue(lines.contains("topcat true"), "TOPCAT's Control Window still shows:\n" + out);
                 assertTrue(running.isAlive(), "TOPCAT's JVM runs on:\n" + out);

@@ -44,6 +44,7 @@ import org.isosamp.testing.Await;
  * windows N                  iso-samp windows showing after a second press
  * laf CLASS                  the look and feel with the window open
  * shown                      (the caller takes a screenshot, then writes "go")
+ * windows N                  iso-samp windows showing, again
  * closed DISPLAYABLE         the window closed (false: disposed)
  * topcat SHOWING             TOPCAT's Control Window still showing
  * done                       (the caller writes "quit", and the probe ends the JVM)
@@ -146,6 +147,8 @@ public final class TopcatWindowToolProbe {
             // the caller's screenshot first
         }
 
+        // still one, after the screenshot's time (a second window would have come by now)
+        System.out.println("windows " + onEdt(() -> showing().size()));
         // closed as a user closes it: the window goes, TOPCAT stays
         SwingUtilities.invokeAndWait(() -> w.dispatchEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSING)));
         w.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
