@@ -127,6 +127,9 @@ public final class PluginJarCheck {
     /** The activation action TOPCAT is told to load ({@code plugin-manifest/TOPCAT.md}). */
     static final String ACTIVATOR = "org/isosamp/topcat/IsoProductActivationType.class";
 
+    /** The toolbar tool TOPCAT is told to load ({@code topcat.exttools}, {@code plugin-manifest/TOPCAT.md}). */
+    static final String WINDOW_TOOL = "org/isosamp/topcat/IsoWindowTool.class";
+
     private PluginJarCheck() {
     }
 
@@ -163,6 +166,9 @@ public final class PluginJarCheck {
         }
         if (!entries.contains(ACTIVATOR)) {
             out.add("no " + ACTIVATOR + ": TOPCAT's topcat.activators would name a missing class");
+        }
+        if (!entries.contains(WINDOW_TOOL)) {
+            out.add("no " + WINDOW_TOOL + ": TOPCAT's topcat.exttools would name a missing class");
         }
         return out;
     }

@@ -37,7 +37,8 @@ class PluginJarCheckTest {
 
     private static final List<String> CORE = List.of("META-INF/MANIFEST.MF", "org/isosamp/archive/",
         "org/isosamp/archive/IsoArchive.class", "org/isosamp/samp/SampClient.class", PluginJarCheck.LOAD_DIALOG,
-        PluginJarCheck.ACTIVATOR, "org/isosamp/shaded/okhttp3/OkHttpClient.class", "META-INF/iso-samp/iso-samp.json");
+        PluginJarCheck.ACTIVATOR, PluginJarCheck.WINDOW_TOOL, "org/isosamp/shaded/okhttp3/OkHttpClient.class",
+        "META-INF/iso-samp/iso-samp.json");
 
     @TempDir
     Path dir;
@@ -72,6 +73,8 @@ class PluginJarCheckTest {
                              "no " + PluginJarCheck.LOAD_DIALOG + ": TOPCAT's startable.load.dialogs would name a"
                              + " missing class",
                              "no " + PluginJarCheck.ACTIVATOR + ": TOPCAT's topcat.activators would name a missing"
+                             + " class",
+                             "no " + PluginJarCheck.WINDOW_TOOL + ": TOPCAT's topcat.exttools would name a missing"
                              + " class"),
                      PluginJarCheck.problems(List.of("org/isosamp/shaded/okio/Buffer.class")));
     }

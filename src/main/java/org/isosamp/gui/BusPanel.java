@@ -597,6 +597,16 @@ public final class BusPanel extends JPanel {
     }
 
     /**
+     * Whether the panel offers to start a hub (it does by default). Hosted in another application that runs or finds
+     * the hub itself (TOPCAT), it does not: the Start hub button is hidden.
+     *
+     * @param offered false to hide Start hub (event thread)
+     */
+    public void setHubStartOffered(boolean offered) {
+        startHub.setVisible(offered);
+    }
+
+    /**
      * Leaves the bus: stops listening, stops serving what was sent, unregisters, and stops the hub this panel
      * started. Returns at once; the work runs on the panel's thread.
      */

@@ -22,10 +22,11 @@ import org.isosamp.archive.IsoArchive;
 
 /**
  * Starts the installed TOPCAT with iso-samp's plug-in: the plug-in jar on TOPCAT's class path, the plug-in
- * properties ({@link #PLUGIN_PROPERTIES}: the load dialog, the activation action, the {@code :iso:} scheme), and the
- * archive they use by default ({@value ArchiveSettings#PROPERTY}). For the local archive, which the plug-in jar
- * leaves out, the launcher runs it in its own JVM for as long as TOPCAT runs and names it in
- * {@value ArchiveSettings#LOCAL_PROPERTY}, so that {@code local} in TOPCAT is that archive.
+ * properties ({@link #PLUGIN_PROPERTIES}: the load dialog, the activation action, the {@code :iso:} scheme, the
+ * toolbar button that opens iso-samp's window), and the archive they use by default
+ * ({@value ArchiveSettings#PROPERTY}). For the local archive, which the plug-in jar leaves out, the launcher runs it
+ * in its own JVM for as long as TOPCAT runs and names it in {@value ArchiveSettings#LOCAL_PROPERTY}, so that
+ * {@code local} in TOPCAT is that archive.
  *
  * <pre>
  * TopcatLauncher launcher = new TopcatLauncher(TopcatLauncher.findTopcat(null, System.getenv()),
@@ -62,8 +63,8 @@ public final class TopcatLauncher {
 
     /**
      * The properties that make TOPCAT load the plug-in, in order: the load dialog, the activation action, the table
-     * scheme. Class names TOPCAT creates by name (public, no arguments); several in one property are
-     * {@code :}-separated.
+     * scheme, the toolbar button that opens iso-samp's window. Class names TOPCAT creates by name (public, no
+     * arguments); several in one property are {@code :}-separated.
      */
     public static final Map<String, String> PLUGIN_PROPERTIES = pluginProperties();
 
@@ -72,6 +73,7 @@ public final class TopcatLauncher {
         m.put("startable.load.dialogs", "org.isosamp.topcat.IsoLoadDialog");
         m.put("topcat.activators", "org.isosamp.topcat.IsoProductActivationType");
         m.put("startable.schemes", "org.isosamp.topcat.IsoTableScheme");
+        m.put("topcat.exttools", "org.isosamp.topcat.IsoWindowTool");
         return Collections.unmodifiableMap(m);
     }
 

@@ -33,6 +33,7 @@ class TopcatCommandTest {
             + " -Dstartable.load.dialogs=org.isosamp.topcat.IsoLoadDialog"
             + " -Dtopcat.activators=org.isosamp.topcat.IsoProductActivationType"
             + " -Dstartable.schemes=org.isosamp.topcat.IsoTableScheme"
+            + " -Dtopcat.exttools=org.isosamp.topcat.IsoWindowTool"
             + " -Diso-samp.archive=http://127.0.0.1:PORT/nida-sl-tap/ -Diso-samp.local=http://127.0.0.1:PORT/nida-sl-tap/"
             + " -Xmx2g uk.ac.starlink.topcat.Driver ':iso:SELECT TOP 5 * FROM ida.observations'"), r.lines());
         assertTrue(r.err().contains("'iso-samp serve-local --port PORT'"), r.err());

@@ -30,7 +30,7 @@ class TopcatLauncherTest {
 
     private static final List<String> PLUGIN = List.of("-Dstartable.load.dialogs=org.isosamp.topcat.IsoLoadDialog",
         "-Dtopcat.activators=org.isosamp.topcat.IsoProductActivationType",
-        "-Dstartable.schemes=org.isosamp.topcat.IsoTableScheme");
+        "-Dstartable.schemes=org.isosamp.topcat.IsoTableScheme", "-Dtopcat.exttools=org.isosamp.topcat.IsoWindowTool");
 
     @TempDir
     Path dir;
@@ -66,7 +66,7 @@ class TopcatLauncherTest {
         assertFalse(production.stream().anyMatch(a -> a.startsWith("-Diso-samp.")), production.toString());
         assertEquals("uk.ac.starlink.topcat.Driver", production.get(production.size() - 1));
         assertEquals("org.isosamp.testing.Probe",
-                     l.withMainClass("org.isosamp.testing.Probe").command(null, false, List.of()).get(6));
+                     l.withMainClass("org.isosamp.testing.Probe").command(null, false, List.of()).get(3 + PLUGIN.size()));
         TopcatLauncher script = new TopcatLauncher(new TopcatLauncher.Topcat(Path.of("/usr/bin/topcat"), true),
                                                    List.of(Path.of("p.jar")));
         assertThrows(IllegalStateException.class, () -> script.withMainClass("x.Y"));
