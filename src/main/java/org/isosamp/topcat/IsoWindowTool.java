@@ -188,9 +188,10 @@ public final class IsoWindowTool extends AbstractAction implements TopcatToolAct
                 }
             }
         };
-        load.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_T, InputEvent.CTRL_DOWN_MASK));
+        load.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_T,
+            InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));  // Ctrl+T is the window's "Send result table"
         load.putValue(Action.MNEMONIC_KEY, KeyEvent.VK_L);
-        load.putValue(Action.SHORT_DESCRIPTION, "add the results shown to TOPCAT's table list (Ctrl+T)");
+        load.putValue(Action.SHORT_DESCRIPTION, "add the results shown to TOPCAT's table list (Ctrl+Shift+T)");
         JMenu menu = new JMenu(MENU);
         menu.setMnemonic(KeyEvent.VK_T);
         JMenuItem item = new JMenuItem(load);

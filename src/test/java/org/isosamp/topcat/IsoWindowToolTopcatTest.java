@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.isosamp.testing.Await;
 import org.isosamp.testing.SharedArchive;
 import org.isosamp.testing.Xvfb;
@@ -109,18 +105,8 @@ class IsoWindowToolTopcatTest {
         }
     }
 
-    /** {@link IsoProductActivationTopcatTest}'s: TOPCAT's jar first (nom-tam-fits 1.21 before it), then ours. */
     private static String classPath() {
-        List<String> all = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-        List<String> path = new ArrayList<>();
-        all.stream().filter(p -> p.replace('\\', '/').contains("/gov/nasa/gsfc/heasarc/")).forEach(path::add);
-        path.add(TOPCAT_JAR.toString());
-        all.stream()
-            .filter(p -> !p.replace('\\', '/').contains("/uk/ac/starlink/")
-                         && !p.replace('\\', '/').contains("/org/astrogrid/")
-                         && !p.replace('\\', '/').contains("/gov/nasa/gsfc/heasarc/"))
-            .forEach(path::add);
-        return path.stream().collect(Collectors.joining(File.pathSeparator));
+        return org.isosamp.testing.TopcatClassPath.of();
     }
 
     private static void screenshot(Xvfb x, String name) throws IOException, InterruptedException {

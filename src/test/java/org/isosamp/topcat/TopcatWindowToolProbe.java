@@ -37,7 +37,7 @@ import org.isosamp.testing.Await;
  * window TITLE               the window the press showed
  * archive TEXT               the window's archive chooser
  * ui CLASS                   the UI class of the window's Search button
- * startHub VISIBLE|NONE      a Start hub button showing in the window, or none
+ * startHub VISIBLE|NONE|ABSENT the bus panel's Start hub button offered, hidden, or no bus panel
  * rows N                     the search's rows (or: status LINE, the window's failure, and the probe ends)
  * table LABEL ROWS           the table "Load results into TOPCAT" added to TOPCAT's list
  * name NAME                  its name
@@ -103,7 +103,8 @@ public final class TopcatWindowToolProbe {
                                               .getName()));
         System.out.println("startHub " + onEdt(() -> {
             Component c = named(w, "bus.startHub");
-            return c != null && c.isShowing() ? "VISIBLE" : "NONE";
+            // isVisible, not isShowing: the Bus tab is not the one in front
+            return c == null ? "ABSENT" : c.isVisible() ? "VISIBLE" : "NONE";
         }));
 
         // the seed's M31 cone, as a user fills the form and presses Search
