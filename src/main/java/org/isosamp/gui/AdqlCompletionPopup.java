@@ -269,6 +269,7 @@ final class AdqlCompletionPopup {
         }
         Result r = AdqlCompletion.complete(area.getText(), area.getCaretPosition(), t);
         r.candidates().forEach(model::addElement);
+        list.setVisibleRowCount(Math.max(1, Math.min(8, model.size()))); // as tall as its names, up to 8
         if (model.isEmpty()) {
             note.setText(r.prefix().isEmpty() ? "no names here" : "no name starts with \"" + r.prefix() + "\"");
         } else {
