@@ -74,7 +74,11 @@ public final class SearchPanel extends JPanel {
     private final transient SchemaBrowser browser = new SchemaBrowser(this::insertIntoAdql);
     private final transient Map<Field, JComponent> fields = new EnumMap<>(Field.class);
 
+    private final transient AdqlCompletionPopup completion;
+
     private transient List<String> aots = ArchiveSearch.KNOWN_AOTS;
+    /** The tables the ADQL completion offers: null until the archive's metadata has been read. */
+    private transient List<TableMeta> adqlTables;
     private transient Object archiveKey;
     private transient SwingWorker<ArchiveMetadata, Void> fetching;
 
@@ -100,6 +104,10 @@ public final class SearchPanel extends JPanel {
         adql.setLineWrap(true);
         adql.setWrapStyleWord(true);
         adql.getAccessibleContext().setAccessibleName("ADQL query");
+        adql.setToolTipText("Ctrl+Space completes a table or column name from the archive's metadata");
+        // from the metadata already read, never the archive itself: nothing slow on the event thread
+        completion = new AdqlCompletionPopup(adql, () -> adqlTables, () -> metadataStatus.getText()
+            .startsWith("Could not") ? metadataStatus.getText() : "metadata still loading");
         maxrec.setToolTipText("most rows wanted (TAP MAXREC); a result cut there says so");
         fields.put(Field.TABLE, table);
         fields.put(Field.TARGET, target);
@@ -136,7 +144,7 @@ public final class SearchPanel extends JPanel {
         JScrollPane tree = new JScrollPane(browser);
         tree.setPreferredSize(new Dimension(220, 160));
         JPanel query = new JPanel(new BorderLayout());
-        query.add(label("Query:", 'Q', adql), BorderLayout.NORTH);
+        query.add(label("Query (Ctrl+Space completes names):", 'Q', adql), BorderLayout.NORTH);
         query.add(new JScrollPane(adql), BorderLayout.CENTER);
         JPanel tables = new JPanel(new BorderLayout());
         tables.add(label("Tables (double-click to insert):", 'B', browser), BorderLayout.NORTH);
@@ -196,6 +204,7 @@ public final class SearchPanel extends JPanel {
             apply(known);
             return;
         }
+        adqlTables = null;
         metadataStatus.setText("Reading the archive's tables ...");
         SwingWorker<ArchiveMetadata, Void> worker = new SwingWorker<>() {
             @Override
@@ -391,8 +400,19 @@ public final class SearchPanel extends JPanel {
         adql.requestFocusInWindow();
     }
 
+    /** The ADQL text area, for the package's tests. */
+    JTextArea adqlArea() {
+        return adql;
+    }
+
+    /** The ADQL area's name completion, for the package's tests. */
+    AdqlCompletionPopup adqlCompletion() {
+        return completion;
+    }
+
     private void apply(ArchiveMetadata m) {
         browser.setTables(m.tables());
+        adqlTables = m.tables();
         Object chosen = table.getEditor().getItem();
         DefaultComboBoxModel<String> model = new DefaultComboBoxModel<>(ArchiveSearch.TABLES.toArray(new String[0]));
         for (TableMeta t : m.tables()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.tree.TreePath;
 import org.isosamp.archive.ArchiveSearch;
@@ -197,6 +198,98 @@ class SearchPanelTest {
         Await.until(() -> call(() -> !p.isFetching()), WAIT, "the failure");
         assertEquals("Could not read the archive's tables: no route to the archive", edt(p::metadataStatus));
         assertEquals(ArchiveSearch.TABLES, edt(p::tableChoices));
+    }
+
+    @Test
+    void ctrlSpaceCompletesNamesFromTheMetadataAlreadyRead() throws Exception {
+        IsoArchive archive = SharedArchive.client();
+        List<String> columns = archive.columns("ida.observations").stream().map(ColumnMeta::name).toList();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Object key = "completion archive " + System.nanoTime();
+        SearchPanel p = edt(() -> {
+            SearchPanel panel = new SearchPanel();
+            panel.setArchive(key, () -> {
+                try { // the metadata is still being read until the test says so
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException("cancelled");
+                }
+                return archive;
+            });
+            return panel;
+        });
+        // while it is read: the list opens at once, empty, and says so
+        List<Object> loading = edt(() -> {
+            p.adqlArea().setText("SELECT * FROM ida.");
+            p.adqlArea().setCaretPosition(p.adqlArea().getText().length());
+            ctrlSpace(p.adqlArea());
+            return List.of(p.adqlCompletion().isOpen(), p.adqlCompletion().names(), p.adqlCompletion().note(),
+                           p.adqlCompletion().acceptSelected(), p.adqlArea().getText());
+        });
+        assertEquals(List.of(true, List.of(), "metadata still loading", false, "SELECT * FROM ida."), loading);
+        release.countDown();
+        Await.until(() -> call(() -> !p.isFetching()), WAIT, "the archive's metadata");
+
+        // Ctrl+Space after "o.ra": the columns of the table aliased o that start with "ra"; the first inserted
+        List<String> wantRa = columns.stream().filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith("ra"))
+            .toList();
+        assertFalse(wantRa.isEmpty(), columns.toString());
+        List<Object> ra = edt(() -> {
+            JTextArea a = p.adqlArea();
+            a.setText("SELECT o.RA FROM ida.observations AS o");
+            a.setCaretPosition("SELECT o.RA".length());
+            ctrlSpace(a);
+            List<Object> out = new ArrayList<>(List.of(p.adqlCompletion().names()));
+            out.add(p.adqlCompletion().acceptSelected());
+            out.add(a.getText());
+            out.add(p.adqlCompletion().isOpen());
+            return out;
+        });
+        assertEquals(List.of(wantRa, true, "SELECT o." + wantRa.get(0) + " FROM ida.observations AS o", false), ra);
+
+        // typing '.' after an alias opens the table's columns; Down, Enter inserts the second; Escape closes
+        edt(() -> {
+            JTextArea a = p.adqlArea();
+            a.setText("SELECT * FROM ida.observations o WHERE o");
+            a.setCaretPosition(a.getText().length());
+            a.replaceSelection(".");
+            return null;
+        });
+        List<Object> typed = edt(() -> { // after the '.' has been handled (invokeLater)
+            JTextArea a = p.adqlArea();
+            List<Object> out = new ArrayList<>(List.of(p.adqlCompletion().isOpen(), p.adqlCompletion().names()));
+            press(a, java.awt.event.KeyEvent.VK_DOWN);
+            press(a, java.awt.event.KeyEvent.VK_ENTER);
+            out.add(a.getText());
+            a.setText("SELECT t");
+            a.setCaretPosition(a.getText().length());
+            ctrlSpace(a);
+            out.add(p.adqlCompletion().isOpen());
+            press(a, java.awt.event.KeyEvent.VK_ESCAPE);
+            out.add(p.adqlCompletion().isOpen());
+            out.add(a.getText());
+            return out;
+        });
+        assertEquals(List.of(true, columns, "SELECT * FROM ida.observations o WHERE o." + columns.get(1), true,
+                             false, "SELECT t"), typed);
+    }
+
+    /** Does what Ctrl+Space does: the action the area's key binding names. */
+    private static void ctrlSpace(JTextArea a) {
+        Object name = a.getInputMap().get(javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_SPACE,
+                                                                             java.awt.event.InputEvent.CTRL_DOWN_MASK));
+        assertEquals(AdqlCompletionPopup.ACTION, name);
+        a.getActionMap().get(name).actionPerformed(new java.awt.event.ActionEvent(a, 0, "complete"));
+    }
+
+    /** A key pressed in the area, as its key listeners get it (no display: no focus to route it). */
+    private static void press(JTextArea a, int code) {
+        java.awt.event.KeyEvent e = new java.awt.event.KeyEvent(a, java.awt.event.KeyEvent.KEY_PRESSED,
+                                                                System.currentTimeMillis(), 0, code,
+                                                                java.awt.event.KeyEvent.CHAR_UNDEFINED);
+        for (java.awt.event.KeyListener l : a.getKeyListeners()) {
+            l.keyPressed(e);
+        }
     }
 
     private static boolean call(Callable<Boolean> c) {

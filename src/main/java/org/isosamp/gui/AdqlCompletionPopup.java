@@ -1,0 +1,326 @@
+package org.isosamp.gui;
+
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyAdapter;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.DefaultListCellRenderer;
+import javax.swing.DefaultListModel;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JWindow;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import javax.swing.border.Border;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.text.BadLocationException;
+import javax.swing.text.JTextComponent;
+import org.isosamp.gui.AdqlCompletion.Candidate;
+import org.isosamp.gui.AdqlCompletion.Context;
+import org.isosamp.gui.AdqlCompletion.Result;
+import org.isosamp.model.TableMeta;
+
+/**
+ * Completion of table and column names in an ADQL text area: Ctrl+Space, or a '.' typed after a table, alias or
+ * schema name, opens a list of the names {@link AdqlCompletion} offers there; Up/Down choose, Enter or Tab (or a
+ * double-click) inserts, Escape closes, typing narrows the list. Each entry's unit and description are its tooltip and
+ * the line under the list. The names come from metadata already read (the supplier's; null while it is read): the
+ * list never waits for the archive, it says "metadata still loading" instead.
+ *
+ * <p>The list is a non-focusable {@link JWindow}, so the text area keeps the focus and the keys, in any look and feel;
+ * with no display (or the area not shown) the list is filled but not shown, and {@link #acceptSelected} inserts its
+ * choice. Event thread only.
+ */
+final class AdqlCompletionPopup {
+
+    /** The action's name in the text area's action map (bound to Ctrl+Space). */
+    static final String ACTION = "completeAdqlName";
+
+    private final JTextComponent area;
+    private final Supplier<List<TableMeta>> tables;
+    private final Supplier<String> whyNone;
+    private final DefaultListModel<Candidate> model = new DefaultListModel<>();
+    private final JList<Candidate> list = new JList<>(model);
+    private final JLabel note = new JLabel(" ");
+    private final JPanel content = new JPanel(new BorderLayout());
+    private JWindow window;
+    private boolean open;
+
+    /**
+     * Binds Ctrl+Space and the keys of the list to {@code area}.
+     *
+     * @param area    the ADQL text area
+     * @param tables  the archive's tables and columns read so far, or null while they are being read
+     * @param whyNone what the list says when {@code tables} gives null (e.g. "metadata still loading")
+     */
+    AdqlCompletionPopup(JTextComponent area, Supplier<List<TableMeta>> tables, Supplier<String> whyNone) {
+        this.area = area;
+        this.tables = tables;
+        this.whyNone = whyNone;
+        list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        list.setFocusable(false);
+        list.setVisibleRowCount(8);
+        list.getAccessibleContext().setAccessibleName("ADQL names");
+        list.setCellRenderer(new DefaultListCellRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Component getListCellRendererComponent(JList<?> l, Object value, int index, boolean selected,
+                                                          boolean focus) {
+                super.getListCellRendererComponent(l, value, index, selected, focus);
+                String detail = value instanceof Candidate c ? c.detail() : "";
+                setToolTipText(detail.isEmpty() ? null : detail);
+                return this;
+            }
+        });
+        list.addListSelectionListener(e -> showDetail());
+        list.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2) {
+                    acceptSelected();
+                }
+            }
+        });
+        note.setBorder(BorderFactory.createEmptyBorder(2, 4, 2, 4));
+        JScrollPane scroll = new JScrollPane(list);
+        scroll.setBorder(BorderFactory.createEmptyBorder());
+        content.add(scroll, BorderLayout.CENTER);
+        content.add(note, BorderLayout.SOUTH);
+        Border b = UIManager.getBorder("PopupMenu.border");
+        content.setBorder(b != null ? b : BorderFactory.createLineBorder(java.awt.Color.GRAY));
+
+        area.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, InputEvent.CTRL_DOWN_MASK), ACTION);
+        area.getActionMap().put(ACTION, new AbstractAction("Complete name") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                open();
+            }
+        });
+        // a key listener runs before the key bindings: while the list is open, these keys are the list's
+        area.addKeyListener(new KeyAdapter() {
+            @Override
+            public void keyPressed(KeyEvent e) {
+                if (open && listKey(e.getKeyCode())) {
+                    e.consume();
+                }
+            }
+        });
+        area.addFocusListener(new FocusAdapter() {
+            @Override
+            public void focusLost(FocusEvent e) {
+                close();
+            }
+        });
+        area.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                boolean dot = e.getLength() == 1 && ".".equals(textAt(e.getOffset()));
+                // after the caret has moved past what was typed
+                SwingUtilities.invokeLater(() -> changed(dot));
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                SwingUtilities.invokeLater(() -> changed(false));
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+            }
+        });
+    }
+
+    /** Fills the list for the word at the caret, and shows it if the area is on screen (what Ctrl+Space does). */
+    void open() {
+        fill();
+        open = true;
+        if (area.isShowing()) {
+            show();
+        }
+    }
+
+    /** Closes the list. */
+    void close() {
+        open = false;
+        model.clear();
+        if (window != null) {
+            window.setVisible(false);
+        }
+    }
+
+    /** @return true while the list is open (filled; shown when the area is on screen) */
+    boolean isOpen() {
+        return open;
+    }
+
+    /** @return the names the list offers now */
+    List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < model.size(); i++) {
+            out.add(model.get(i).name());
+        }
+        return out;
+    }
+
+    /** @return the line under the list: the chosen entry's unit and description, or why there is none */
+    String note() {
+        return note.getText();
+    }
+
+    /**
+     * Inserts the chosen name in place of the word being typed, and closes the list (what Enter, Tab and a
+     * double-click do).
+     *
+     * @return true if there was a name to insert
+     */
+    boolean acceptSelected() {
+        Candidate c = list.getSelectedValue();
+        List<TableMeta> t = tables.get();
+        if (!open || c == null || t == null) {
+            return false;
+        }
+        Result r = AdqlCompletion.complete(area.getText(), area.getCaretPosition(), t);
+        close();
+        try {
+            area.getDocument().remove(r.start(), r.end() - r.start());
+            area.getDocument().insertString(r.start(), c.name(), null);
+        } catch (BadLocationException e) {
+            throw new IllegalStateException("completing at " + r.start() + ".." + r.end(), e);
+        }
+        area.setCaretPosition(r.start() + c.name().length());
+        return true;
+    }
+
+    /** @return true if the key is the list's: moves the choice, inserts it, or closes */
+    private boolean listKey(int code) {
+        int n = model.size();
+        int i = list.getSelectedIndex();
+        switch (code) {
+            case KeyEvent.VK_DOWN -> select(n == 0 ? -1 : (i + 1) % n);
+            case KeyEvent.VK_UP -> select(n == 0 ? -1 : (i - 1 + n) % n);
+            case KeyEvent.VK_PAGE_DOWN -> select(Math.min(n - 1, i + list.getVisibleRowCount()));
+            case KeyEvent.VK_PAGE_UP -> select(Math.max(n == 0 ? -1 : 0, i - list.getVisibleRowCount()));
+            case KeyEvent.VK_ENTER, KeyEvent.VK_TAB -> {
+                if (!acceptSelected()) {
+                    close();
+                }
+            }
+            case KeyEvent.VK_ESCAPE -> close();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void select(int i) {
+        if (i >= 0) {
+            list.setSelectedIndex(i);
+            list.ensureIndexIsVisible(i);
+        }
+    }
+
+    /** After an edit: a '.' after a name opens the list; typing while it is open narrows it, or closes it. */
+    private void changed(boolean dot) {
+        if (open) {
+            fill();
+            if (model.isEmpty()) {
+                close();
+            } else if (area.isShowing()) {
+                show();
+            }
+        } else if (dot && tables.get() != null) {
+            Result r = AdqlCompletion.complete(area.getText(), area.getCaretPosition(), tables.get());
+            if ((r.context() == Context.QUALIFIED_COLUMN || r.context() == Context.SCHEMA_TABLE)
+                && !r.candidates().isEmpty()) {
+                open();
+            }
+        }
+    }
+
+    private void fill() {
+        model.clear();
+        List<TableMeta> t = tables.get();
+        if (t == null) {
+            note.setText(whyNone.get());
+            return;
+        }
+        Result r = AdqlCompletion.complete(area.getText(), area.getCaretPosition(), t);
+        r.candidates().forEach(model::addElement);
+        list.setVisibleRowCount(Math.max(1, Math.min(8, model.size()))); // as tall as its names, up to 8
+        if (model.isEmpty()) {
+            note.setText(r.prefix().isEmpty() ? "no names here" : "no name starts with \"" + r.prefix() + "\"");
+        } else {
+            list.setSelectedIndex(0);
+            list.ensureIndexIsVisible(0);
+            showDetail();
+        }
+    }
+
+    private void showDetail() {
+        Candidate c = list.getSelectedValue();
+        if (c != null) {
+            note.setText(c.detail().isEmpty() ? " " : shorten(c.detail()));
+        }
+    }
+
+    /** Shows the list under the caret. */
+    private void show() {
+        Window owner = SwingUtilities.getWindowAncestor(area);
+        if (window == null || window.getOwner() != owner) {
+            if (window != null) {
+                window.dispose();
+            }
+            window = new JWindow(owner);
+            window.setFocusableWindowState(false); // the text area keeps the focus, and so the keys
+            window.setContentPane(content);
+        }
+        Rectangle caret;
+        try {
+            caret = area.modelToView2D(area.getCaretPosition()).getBounds();
+        } catch (BadLocationException e) {
+            caret = new Rectangle(0, 0, 0, area.getHeight());
+        }
+        Point at = new Point(caret.x, caret.y + caret.height);
+        SwingUtilities.convertPointToScreen(at, area);
+        window.pack();
+        window.setSize(Math.max(window.getWidth(), 260), window.getHeight());
+        window.setLocation(at);
+        window.setVisible(true);
+    }
+
+    private String textAt(int offset) {
+        try {
+            return area.getDocument().getText(offset, 1);
+        } catch (BadLocationException e) {
+            return "";
+        }
+    }
+
+    /** @return the text cut to about a line */
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}
