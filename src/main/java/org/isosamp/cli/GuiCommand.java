@@ -95,12 +95,39 @@ public final class GuiCommand implements Callable<Integer> {
     public static void prepare() {
         FutureTask<WindowSettings> task = new FutureTask<>(() -> {
             installLookAndFeel();
+            // the event thread starts making the kinds of component the window is made of while picocli finishes
+            SwingUtilities.invokeLater(GuiCommand::warmUp);
             return WindowSettings.user();
         });
         Thread t = new Thread(task, "iso-samp-window-setup");
         t.setDaemon(true);
         early = task;
         t.start();
+    }
+
+    /**
+     * On the event thread: one of each kind of component the window is made of, measured and thrown away, so that
+     * their classes, their look and feel's delegates and fonts are set up while the main thread still reads the
+     * command line; the window then finds them ready.
+     */
+    static void warmUp() {
+        javax.swing.JPanel p = new javax.swing.JPanel();
+        javax.swing.JComboBox<String> box = new javax.swing.JComboBox<>(new String[] {"x"});
+        box.setEditable(true);
+        javax.swing.JTabbedPane tabs = new javax.swing.JTabbedPane();
+        tabs.addTab("x", new javax.swing.JScrollPane(new javax.swing.JTextArea("x")));
+        javax.swing.JMenuBar bar = new javax.swing.JMenuBar();
+        javax.swing.JMenu menu = new javax.swing.JMenu("x");
+        menu.add(new javax.swing.JMenuItem("x"));
+        bar.add(menu);
+        for (javax.swing.JComponent c : new javax.swing.JComponent[] {
+            new javax.swing.JLabel("x"), new javax.swing.JTextField("x"), new javax.swing.JButton("x"),
+            new javax.swing.JCheckBox("x"), box, tabs, new javax.swing.JScrollPane(new javax.swing.JTable(1, 1)),
+            new javax.swing.JScrollPane(new javax.swing.JTree()), new javax.swing.JProgressBar(),
+            new javax.swing.JSplitPane(), new javax.swing.JToolBar(), bar}) {
+            p.add(c);
+        }
+        p.getPreferredSize();
     }
 
     /** @return the window's settings, the look and feel installed: as {@link #prepare} began them, or now */

@@ -37,6 +37,8 @@ class GuiCommandTest {
             assertTrue(settings != null);
             assertEquals("FlatLaf Light", javax.swing.UIManager.getLookAndFeel().getName());
             assertTrue(!GuiCommand.prepared(), "taken once: a second window reads its settings anew");
+            // the components' warm-up that prepare() handed the event thread has run, headless too, without a throw
+            javax.swing.SwingUtilities.invokeAndWait(GuiCommand::warmUp);
         } finally {
             javax.swing.UIManager.setLookAndFeel(before);
         }
