@@ -221,9 +221,6 @@ public final class IsoSamp implements Callable<Integer> {
             // the look and feel (and the window's settings) are set up while picocli reads the command line; no
             // HTTP client ahead: the window makes its own after it shows, and until then it would take a core
             GuiCommand.prepare();
-        } else if (args.length > 0 && args[0].equals("quicklook")) {
-            QuickLookCommand.prepare(); // the drawing's set-up, beside the command line and the product's fetch
-            IsoArchive.prepareDefaultHttpClient(ArchiveOptions.httpsLikely(args));
         } else if (args.length > 0 && usesArchive(COMMANDS.get(args[0]))) {
             // the HTTP client (and its TLS set-up, if the archive is https) is made while picocli reads the command line
             IsoArchive.prepareDefaultHttpClient(ArchiveOptions.httpsLikely(args));

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.io.IfExists;
 import org.isosamp.io.OutputTarget;
@@ -37,8 +35,6 @@ import picocli.CommandLine.TypeConversionException;
          description = {"Draw a STANDALONE product's quick look as a PNG: a spectrum (every segment, wavelength and "
                         + "flux with units) or an image (percentile stretch, colour bar, RA/Dec)."})
 public final class QuickLookCommand implements Callable<Integer> {
-
-    private static final Logger LOG = Logger.getLogger(QuickLookCommand.class.getName());
 
     /** In {@code --output}: replaced by each TDT. */
     static final String TDT_MARK = "{tdt}";
@@ -87,37 +83,13 @@ public final class QuickLookCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Begins, on a thread of its own, the set-up a first quick look needs ({@link QuickLook#warmUp}: classes, fonts,
-     * the PNG writer), so that it runs beside picocli's reading of the command line and the product's fetch instead
-     * of after them (about 0.2 s less on two free cores: bench/quicklook.sh). The launcher calls it first thing for
-     * {@code quicklook}; harmless if the command then fails: the thread is a daemon, and a failure here is only
-     * logged (the real quick look says what is wrong).
-     */
-    public static void prepare() {
-        headless();
-        Thread t = new Thread(() -> {
-            try {
-                QuickLook.warmUp();
-            } catch (IOException | RuntimeException | LinkageError e) {
-                LOG.log(Level.FINE, "quick look warm-up: " + e, e);
-            }
-        }, "iso-samp-quicklook-setup");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void headless() {
+    @Override
+    public Integer call() throws Exception {
         if (System.getProperty("java.awt.headless") == null) {
             // before AWT loads: drawing into an image needs no display, and a DISPLAY that is set but unreachable
             // (an ssh session's stale forwarding) would otherwise fail or wait
             System.setProperty("java.awt.headless", "true");
         }
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        headless();
         boolean toStdout = output.equals("-");
         if (tdts.size() > 1 && (toStdout || !output.contains(TDT_MARK))) {
             throw new ParameterException(spec.commandLine(), tdts.size() + " TDTs need one file each: put '"

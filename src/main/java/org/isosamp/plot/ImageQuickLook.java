@@ -90,39 +90,6 @@ public final class ImageQuickLook extends QuickLook {
     }
 
     /**
-     * @return the quick look of a small made-up image (a gradient, a TAN WCS at M31), for {@link QuickLook#warmUp}:
-     *         drawing it loads and sets up what drawing a real one needs
-     */
-    static ImageQuickLook madeUp() throws IOException {
-        int n = 16;
-        double[][] px = new double[n][n];
-        double[] all = new double[n * n];
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                px[r][c] = r * n + c;
-                all[r * n + c] = px[r][c];
-            }
-        }
-        Header h = new Header();
-        try {
-            h.addValue("CTYPE1", "RA---TAN", null);
-            h.addValue("CTYPE2", "DEC--TAN", null);
-            h.addValue("CRVAL1", 10.68, null);
-            h.addValue("CRVAL2", 41.27, null);
-            h.addValue("CRPIX1", n / 2.0, null);
-            h.addValue("CRPIX2", n / 2.0, null);
-            h.addValue("CDELT1", -0.001, null);
-            h.addValue("CDELT2", 0.001, null);
-        } catch (nom.tam.fits.HeaderCardException e) {
-            throw new IOException("the made-up image's header: " + e.getMessage(), e);
-        }
-        FitsProduct p = new FitsProduct(java.nio.file.Path.of("made-up.fits"), ProductKind.IMAGE, 0, "", "",
-                                        "a made-up image", 0, null);
-        return new ImageQuickLook(p, px, Stretch.percentile(all, Stretch.DEFAULT_PERCENT), "Jy",
-                                  TanWcs.from(h).orElse(null), "made up");
-    }
-
-    /**
      * @return the first plane of the data as doubles, {@code BSCALE}/{@code BZERO} applied and integer
      *         {@code BLANK} as NaN; row 0 is FITS's first row
      */

@@ -148,36 +148,6 @@ public abstract sealed class QuickLook permits SpectrumQuickLook, ImageQuickLook
         }
     }
 
-    /**
-     * Draws a made-up image's quick look into a PNG that goes nowhere: the first quick look in a JVM spends most of
-     * its time loading and setting up classes (JFreeChart, Java2D's loops and fonts, nom-tam-fits' headers, the PNG
-     * writer: ~0.4 s of a cold {@code quicklook}), and this does that work ahead, on a thread of its own, while the
-     * command line is read and the product fetched ({@code QuickLookCommand.prepare}). Headless drawing only: the
-     * caller sets {@code java.awt.headless} first.
-     *
-     * @return the PNG's size in bytes
-     * @throws IOException when it cannot be drawn (then the real quick look will say why)
-     */
-    public static long warmUp() throws IOException {
-        BufferedImage img = ImageQuickLook.madeUp().render(DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        long[] bytes = new long[1];
-        OutputStream nowhere = new OutputStream() {
-            @Override
-            public void write(int b) {
-                bytes[0]++;
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                bytes[0] += len;
-            }
-        };
-        if (!ImageIO.write(img, "png", nowhere)) {
-            throw new IOException("no PNG writer in this Java");
-        }
-        return bytes[0];
-    }
-
     static void checkSize(String what, int pixels) {
         if (pixels < MIN_SIZE || pixels > MAX_SIZE) {
             throw new IllegalArgumentException(what + " (" + pixels + ") must be within " + MIN_SIZE + ".." + MAX_SIZE

@@ -286,16 +286,6 @@ class QuickLookTest {
     }
 
     @Test
-    void theWarmUpDrawsAMadeUpImageWithItsSkyAxesIntoAPng() throws Exception {
-        ImageQuickLook q = ImageQuickLook.madeUp();
-        XYPlot plot = q.chart().getXYPlot();
-        assertTrue(plot.getDomainAxis().getLabel().startsWith("RA"), plot.getDomainAxis().getLabel());
-        assertTrue(plot.getRangeAxis().getLabel().startsWith("Dec"), plot.getRangeAxis().getLabel());
-        assertFalse(oneColour(q.render(QuickLook.DEFAULT_WIDTH, QuickLook.DEFAULT_HEIGHT)), "something was drawn");
-        assertTrue(QuickLook.warmUp() > 1000, "a PNG of the default size");
-    }
-
-    @Test
     void aSizeOutOfRangeIsRefused() throws Exception {
         QuickLook q = QuickLook.read(imageFile);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> q.render(99, 600));
