@@ -55,3 +55,5 @@ awk '{print $2, $3}' "$RUNS" | sort -k1,1 -k2g | awk '
        for (t = 1; t <= 2; t++) { id = t == 1 ? "58002102" : "80001538"
          printf "%s: iso-samp / astropy+matplotlib (medians): java -jar %.2f, launcher %.2f (goal <= 0.5)\n", id,
            m["iso-jar-" id] / m["astropy-" id], m["iso-launcher-" id] / m["astropy-" id] } }' | tee -a bench/out/quicklook.txt
+echo "$(java -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%F)" \
+  | tee -a bench/out/quicklook.txt

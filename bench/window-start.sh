@@ -4,14 +4,15 @@
 # process's launch (date, before `java`) to the frame showing (bench/WindowStart.java polls every 5 ms). The window
 # is pointed at a loopback port that refuses (its metadata fetch fails at once), so no network is reached and the
 # embedded archive is not started: the window alone is measured. Preferences and HOME in bench/out/window-home.
-# iso-samp twice: without class-data sharing (a first start), and with the AppCDS archive its launcher
-# (target/iso-samp) makes on a command's first run and uses after (made here once, by a training run).
+# iso-samp three times: without class-data sharing (a first start, `java -jar`); with the AppCDS archive its
+# launcher (target/iso-samp) makes on a command's first run and uses after (made here once, by a training run); and
+# with what the launcher runs the window with, that archive and C1 alone (-XX:TieredStopAtLevel=1).
 # Needs xvfb and Debian's topcat. Usage: bench/window-start.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-9}
 TOPCAT_JAR=/usr/share/java/starlink-topcat.jar
-[ -f target/iso-samp.jar ] || mvn -B -q package -DskipTests
+[ -n "${NO_BUILD:-}" ] || mvn -B -q package -DskipTests   # the window of this checkout, not an older jar
 [ -f "$TOPCAT_JAR" ] || { echo "no $TOPCAT_JAR: apt-get install topcat" >&2; exit 1; }
 mkdir -p bench/out/classes bench/out/window-home
 javac -d bench/out/classes bench/WindowStart.java
@@ -36,18 +37,21 @@ ISO=(-Djava.util.prefs.userRoot="$HOME_DIR" -cp target/iso-samp.jar:bench/out/wi
      org.isosamp.gui.IsoWindow org.isosamp.IsoSamp gui --archive http://127.0.0.1:9/)
 JSA=bench/out/window-start.jsa
 rm -f "$JSA"
-WINDOW_START_EXIT=1 java -XX:ArchiveClassesAtExit="$JSA" -Xlog:cds*=off "${ISO[@]}" >/dev/null 2>>bench/out/window-start.log
-iso=(); cds=(); top=()
+WINDOW_START_EXIT=1 java -XX:ArchiveClassesAtExit="$JSA" -Xlog:cds*=off -XX:TieredStopAtLevel=1 "${ISO[@]}" >/dev/null 2>>bench/out/window-start.log
+iso=(); cds=(); c1=(); top=()
 for r in $(seq 1 "$ROUNDS"); do
   iso+=("$(one java "${ISO[@]}")")
   cds+=("$(one java -XX:SharedArchiveFile="$JSA" -Xlog:cds*=off "${ISO[@]}")")
+  c1+=("$(one java -XX:SharedArchiveFile="$JSA" -Xlog:cds*=off -XX:TieredStopAtLevel=1 "${ISO[@]}")")
   top+=("$(one java -Duk.ac.starlink.topcat.cmdname=topcat -cp "$TOPCAT_JAR":bench/out/window-start.jar WindowStart \
           uk.ac.starlink.topcat.ControlWindow uk.ac.starlink.topcat.Driver)")
-  echo "round $r: iso-samp ${iso[-1]} ms, with CDS ${cds[-1]} ms, TOPCAT ${top[-1]} ms"
+  echo "round $r: iso-samp ${iso[-1]} ms, with CDS ${cds[-1]} ms, CDS + C1 (the launcher) ${c1[-1]} ms," \
+       "TOPCAT ${top[-1]} ms (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-mi=$(median "${iso[@]}"); mc=$(median "${cds[@]}"); mt=$(median "${top[@]}")
+mi=$(median "${iso[@]}"); mc=$(median "${cds[@]}"); m1=$(median "${c1[@]}"); mt=$(median "${top[@]}")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 echo "median cold start to window shown ($ROUNDS rounds): iso-samp gui $mi ms ($(ratio "$mi" "$mt")x TOPCAT)," \
-     "with its launcher's CDS $mc ms ($(ratio "$mc" "$mt")x), TOPCAT $mt ms"
-echo "$(java -version 2>&1 | head -1); $(nproc) cores; $(date -u +%F)"
+     "with its launcher's CDS $mc ms ($(ratio "$mc" "$mt")x), CDS + C1 as the launcher runs it $m1 ms" \
+     "($(ratio "$m1" "$mt")x), TOPCAT $mt ms"
+echo "$(java -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%F)"

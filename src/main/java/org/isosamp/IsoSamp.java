@@ -91,6 +91,11 @@ public final class IsoSamp implements Callable<Integer> {
      * @return 0 on success, non-zero on failure
      */
     public static int runMain(String... args) {
+        // no command on a display opens the window: no need to read every command's annotations first (~0.1 s);
+        // with none, the usage lists them (call() builds them then)
+        if (args.length == 0 && GuiCommand.displayAvailable()) {
+            return bare().execute(args);
+        }
         return commandLine(args.length > 0 ? args[0] : null).execute(args);
     }
 
@@ -109,7 +114,6 @@ public final class IsoSamp implements Callable<Integer> {
      * @return the command line, as {@link #commandLine()}
      */
     static CommandLine commandLine(String first) {
-        quietLogging();
         CommandLine cl = new CommandLine(new IsoSamp());
         Class<?> only = first == null || NEED_ALL.contains(first) ? null : COMMANDS.get(first);
         if (only != null) {
@@ -117,6 +121,16 @@ public final class IsoSamp implements Callable<Integer> {
         } else {
             COMMANDS.forEach(cl::addSubcommand);
         }
+        return configure(cl);
+    }
+
+    /** @return the command line with no command registered: for no command at all, which opens the window */
+    static CommandLine bare() {
+        return configure(new CommandLine(new IsoSamp()));
+    }
+
+    private static CommandLine configure(CommandLine cl) {
+        quietLogging();
         // after the commands are added: these settings reach only the commands present
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         helpWidth(cl, System.getenv("COLUMNS"));
@@ -203,11 +217,24 @@ public final class IsoSamp implements Callable<Integer> {
 
     public static void main(String[] args) {
         quietLogging(); // before anything below may log
-        if (args.length > 0 && usesArchive(COMMANDS.get(args[0]))) {
+        if (opensWindow(args)) {
+            // the look and feel (and the window's settings) are set up while picocli reads the command line; no
+            // HTTP client ahead: the window makes its own after it shows, and until then it would take a core
+            GuiCommand.prepare();
+        } else if (args.length > 0 && usesArchive(COMMANDS.get(args[0]))) {
             // the HTTP client (and its TLS set-up, if the archive is https) is made while picocli reads the command line
             IsoArchive.prepareDefaultHttpClient(ArchiveOptions.httpsLikely(args));
         }
         System.exit(runMain(args));
+    }
+
+    /**
+     * @param args the command line
+     * @return whether it will most likely open the window: {@code gui}, or no command at all, with a display (its
+     *         help, or a usage error, does not, but then what {@link GuiCommand#prepare} began is just unused)
+     */
+    static boolean opensWindow(String[] args) {
+        return (args.length == 0 || args[0].equals("gui")) && GuiCommand.displayAvailable();
     }
 
     /**
@@ -238,6 +265,11 @@ public final class IsoSamp implements Callable<Integer> {
             return 0;
         }
         CommandLine cl = spec.commandLine();
+        if (cl.getSubcommands().isEmpty()) { // bare(): the usage lists the commands
+            CommandLine all = commandLine();
+            all.setErr(cl.getErr());
+            cl = all;
+        }
         cl.usage(cl.getErr());
         cl.getErr().flush();
         return spec.exitCodeOnInvalidInput();

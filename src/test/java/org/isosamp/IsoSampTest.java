@@ -34,6 +34,19 @@ class IsoSampTest {
     }
 
     @Test
+    void noCommandBuildsNoneUntilTheUsageNeedsThem() {
+        CommandLine bare = IsoSamp.bare();
+        assertTrue(bare.getSubcommands().isEmpty(), "the window opens without reading every command's annotations");
+        StringWriter err = new StringWriter();
+        bare.setErr(new PrintWriter(err));
+        // surefire runs headless: no window, so the usage, and it lists the commands
+        assertEquals(2, bare.execute());
+        assertTrue(err.toString().startsWith("Usage: iso-samp"), err.toString());
+        assertTrue(err.toString().contains("  gui "), err.toString());
+        assertTrue(err.toString().contains("  quicklook "), err.toString());
+    }
+
+    @Test
     void helpAndUnknownFirstWordsGetEveryCommand() {
         assertEquals(IsoSamp.COMMANDS.keySet(), IsoSamp.commandLine().getSubcommands().keySet());
         assertEquals(IsoSamp.COMMANDS.keySet(), IsoSamp.commandLine("help").getSubcommands().keySet());

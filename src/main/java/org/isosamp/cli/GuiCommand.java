@@ -2,8 +2,10 @@ package org.isosamp.cli;
 
 import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.GraphicsEnvironment;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.SwingUtilities;
@@ -28,6 +30,12 @@ import picocli.CommandLine.Spec;
 public final class GuiCommand implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(GuiCommand.class.getName());
+
+    /**
+     * The look and feel's set-up and the window's settings, begun by {@link #prepare()} while picocli reads the
+     * command line; null when not begun.
+     */
+    private static volatile FutureTask<WindowSettings> early;
 
     @Spec
     CommandSpec spec;
@@ -63,8 +71,7 @@ public final class GuiCommand implements Callable<Integer> {
      * @param cache   the product cache every archive of the window takes (the command line's cache options)
      */
     public static void open(String archive, UnaryOperator<ArchiveSettings> cache) throws Exception {
-        installLookAndFeel();
-        WindowSettings settings = WindowSettings.user();
+        WindowSettings settings = settings();
         if (archive != null) {
             settings.setArchive(archive);
         }
@@ -74,6 +81,73 @@ public final class GuiCommand implements Callable<Integer> {
             window[0].setVisible(true);
         });
         window[0].closed().get();
+    }
+
+    /**
+     * Begins, on a thread of its own, what {@link #open} needs before it builds the window: the look and feel (FlatLaf
+     * takes ~0.15 s more than Swing's own, most of it loading its classes, the fonts and its defaults) and the
+     * window's settings (Preferences, a file). The launcher calls it first thing for {@code gui} and for no command on
+     * a display, so that this runs beside picocli's reading of the command line (~0.1 s) instead of after it: the
+     * window shows that much sooner (bench/window-start.sh). Nothing on the event thread yet: Swing's rule that
+     * the look and feel be set before the first component is made holds. Harmless if the command then fails or
+     * only prints its help: the thread is a daemon.
+     */
+    public static void prepare() {
+        FutureTask<WindowSettings> task = new FutureTask<>(() -> {
+            installLookAndFeel();
+            // the event thread starts making the kinds of component the window is made of while picocli finishes
+            SwingUtilities.invokeLater(GuiCommand::warmUp);
+            return WindowSettings.user();
+        });
+        Thread t = new Thread(task, "iso-samp-window-setup");
+        t.setDaemon(true);
+        early = task;
+        t.start();
+    }
+
+    /**
+     * On the event thread: one of each kind of component the window is made of, measured and thrown away, so that
+     * their classes, their look and feel's delegates and fonts are set up while the main thread still reads the
+     * command line; the window then finds them ready.
+     */
+    static void warmUp() {
+        javax.swing.JPanel p = new javax.swing.JPanel();
+        javax.swing.JComboBox<String> box = new javax.swing.JComboBox<>(new String[] {"x"});
+        box.setEditable(true);
+        javax.swing.JTabbedPane tabs = new javax.swing.JTabbedPane();
+        tabs.addTab("x", new javax.swing.JScrollPane(new javax.swing.JTextArea("x")));
+        javax.swing.JMenuBar bar = new javax.swing.JMenuBar();
+        javax.swing.JMenu menu = new javax.swing.JMenu("x");
+        menu.add(new javax.swing.JMenuItem("x"));
+        bar.add(menu);
+        for (javax.swing.JComponent c : new javax.swing.JComponent[] {
+            new javax.swing.JLabel("x"), new javax.swing.JTextField("x"), new javax.swing.JButton("x"),
+            new javax.swing.JCheckBox("x"), box, tabs, new javax.swing.JScrollPane(new javax.swing.JTable(1, 1)),
+            new javax.swing.JScrollPane(new javax.swing.JTree()), new javax.swing.JProgressBar(),
+            new javax.swing.JSplitPane(), new javax.swing.JToolBar(), bar}) {
+            p.add(c);
+        }
+        p.getPreferredSize();
+    }
+
+    /** @return the window's settings, the look and feel installed: as {@link #prepare} began them, or now */
+    static WindowSettings settings() throws Exception {
+        FutureTask<WindowSettings> task = early;
+        if (task == null) {
+            installLookAndFeel();
+            return WindowSettings.user();
+        }
+        early = null; // once: a second window (a test's) reads its settings anew
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+    }
+
+    /** @return whether {@link #prepare} has begun work that {@link #open} has not taken yet */
+    static boolean prepared() {
+        return early != null;
     }
 
     /**

@@ -28,6 +28,23 @@ class GuiCommandTest {
     }
 
     @Test
+    void prepareSetsTheLookAndFeelUpAheadAndOpenTakesItOnce() throws Exception {
+        javax.swing.LookAndFeel before = javax.swing.UIManager.getLookAndFeel();
+        try {
+            GuiCommand.prepare();
+            assertTrue(GuiCommand.prepared());
+            org.isosamp.gui.WindowSettings settings = GuiCommand.settings();
+            assertTrue(settings != null);
+            assertEquals("FlatLaf Light", javax.swing.UIManager.getLookAndFeel().getName());
+            assertTrue(!GuiCommand.prepared(), "taken once: a second window reads its settings anew");
+            // the components' warm-up that prepare() handed the event thread has run, headless too, without a throw
+            javax.swing.SwingUtilities.invokeAndWait(GuiCommand::warmUp);
+        } finally {
+            javax.swing.UIManager.setLookAndFeel(before);
+        }
+    }
+
+    @Test
     void aWrongArchiveIsAUsageError() {
         CliRun gui = CliRun.run("gui", "--archive", "ftp://x");
         assertEquals(2, gui.exit(), gui.err());

@@ -146,6 +146,20 @@ class LauncherScriptTest {
     }
 
     @Test
+    void theWindowStartsOnC1AloneAndJavaOptsCanAskForTheFullJit() throws Exception {
+        for (String[] args : new String[][] {{"gui"}, {}}) {
+            Run window = run(Map.of(), args);
+            assertEquals(0, window.exit(), window.err());
+            assertTrue(window.vm().contains("-XX:TieredStopAtLevel=1"), window.vm());
+        }
+        Run full = run(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "gui");
+        assertEquals(0, full.exit(), full.err());
+        String vm = full.vm();
+        assertTrue(vm.indexOf("-XX:TieredStopAtLevel=4") > vm.indexOf("-XX:TieredStopAtLevel=1"),
+                   "JAVA_OPTS comes after, and the JVM takes the last: " + vm);
+    }
+
+    @Test
     void aFailingRunPassesItsExitCodeAndMakesNoArchive() throws Exception {
         Run r = run(Map.of(), "exit=3", "more");
         assertEquals(3, r.exit());

@@ -1,0 +1,153 @@
+package org.isosamp.gui; // the window's package: its search panel and results are reached as its tests reach them
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.prefs.Preferences;
+import javax.swing.SwingUtilities;
+import org.isosamp.archive.ArchiveSearch.Field;
+
+/**
+ * Issue 12: search to rows shown, in the running window (iso-samp's {@link IsoWindow}, FlatLaf, as `iso-samp gui`
+ * opens it), for the M31 cone (0.1 deg, MAXREC 1000, the form) and a 40k-row result (ADQL
+ * {@code SELECT * FROM ida.observations}, MAXREC 100000), alternating, on archives given by URL (serve-local).
+ * Each search is timed from the Search press (the window's search action, on the event thread) to the rows in the
+ * StarJTable: its model set to the answer, then the event queue's next turn (the table's repaint, queued when the
+ * model changed, has run by then). The first round is reported apart (it opens the archive: HTTP client, metadata);
+ * medians over the others. Usage: java -cp iso-samp.jar:DIR org.isosamp.gui.WindowSearch CONE_URL BULK_URL ROUNDS
+ */
+public final class WindowSearch {
+
+    private WindowSearch() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String coneUrl = args[0];
+        String bulkUrl = args[1];
+        int rounds = Integer.parseInt(args[2]);
+        org.isosamp.cli.GuiCommand.installLookAndFeel();
+        WindowSettings settings = WindowSettings.load(Preferences.userRoot().node("iso-samp-bench-window-search"));
+        IsoWindow w = onEdt(() -> {
+            IsoWindow win = new IsoWindow(settings);
+            win.setBounds(40, 30, 1200, 800);
+            win.setVisible(true);
+            return win;
+        });
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (int r = 0; r <= rounds; r++) {
+            for (String q : List.of("M31 cone", "40k rows")) {
+                boolean cone = q.startsWith("M31");
+                long[] shown = search(w, cone ? coneUrl : bulkUrl, cone);
+                double ms = shown[0] / 1e6;
+                rows.put(q, shown[1]);
+                System.out.printf(Locale.ROOT, "round %d %-9s %8.1f ms  %d rows  (the answer in the table's model after"
+                                  + " %.1f ms, then drawn)%n", r, q, ms, shown[1], shown[2] / 1e6);
+                if (r > 0) {
+                    times.computeIfAbsent(q, k -> new ArrayList<>()).add(ms);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Double>> e : times.entrySet()) {
+            List<Double> t = e.getValue();
+            Collections.sort(t);
+            int n = t.size();
+            double median = n % 2 == 1 ? t.get(n / 2) : (t.get(n / 2 - 1) + t.get(n / 2)) / 2;
+            System.out.printf(Locale.ROOT, "window %-9s median %7.1f ms  min %7.1f ms  max %7.1f ms  (%d runs, %d rows)%n",
+                              e.getKey(), median, t.get(0), t.get(n - 1), n, rows.get(e.getKey()));
+        }
+        System.exit(0);
+    }
+
+    /**
+     * @return {nanoseconds from the Search press to the rows shown, rows, nanoseconds from the press to the answer
+     *         set as the table's model (the query done, on the event thread)}
+     */
+    private static long[] search(IsoWindow w, String url, boolean cone) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicLong start = new AtomicLong();
+        AtomicLong end = new AtomicLong();
+        AtomicLong rows = new AtomicLong();
+        AtomicLong model = new AtomicLong();
+        java.beans.PropertyChangeListener l = e -> {
+            javax.swing.table.TableModel m = (javax.swing.table.TableModel) e.getNewValue();
+            if (m != null && m.getRowCount() > 0) {
+                model.set(System.nanoTime());
+                rows.set(m.getRowCount());
+                // after the repaint that setting the model queued
+                SwingUtilities.invokeLater(() -> {
+                    end.set(System.nanoTime());
+                    done.countDown();
+                });
+            }
+        };
+        onEdt(() -> {
+            w.setArchive(url);
+            SearchPanel p = w.searchPanel();
+            p.clearFields();
+            p.setAdqlSelected(!cone);
+            if (cone) {
+                p.setText(Field.TABLE, "ida.observations");
+                p.setText(Field.TARGET, "10.684708 41.26875");
+                p.setText(Field.RADIUS, "0.1");
+                p.setText(Field.MAXREC, "1000");
+            } else {
+                p.setText(Field.ADQL, "SELECT * FROM ida.observations");
+                p.setText(Field.MAXREC, "100000");
+            }
+            w.results().table().addPropertyChangeListener("model", l);
+            start.set(System.nanoTime());
+            w.search();
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!done.await(50, TimeUnit.MILLISECONDS)) {
+            if (!onEdt(w::searching) && done.getCount() > 0 && !onEdt(w::searching)) {
+                Thread.sleep(200); // the last invokeLater may still be on its way
+                if (done.getCount() > 0) {
+                    throw new IllegalStateException("the search ended with no rows shown: " + onEdt(w::status) + " / "
+                                                    + onEdt(() -> w.results().summary()));
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no rows shown in 120 s: " + onEdt(w::status));
+            }
+        }
+        if (false) {
+            throw new IllegalStateException("no rows shown: " + onEdt(w::status));
+        }
+        while (onEdt(w::searching)) {
+            Thread.sleep(5); // the search thread's last steps; not timed
+        }
+        onEdt(() -> {
+            w.results().table().removePropertyChangeListener("model", l);
+            return null;
+        });
+        return new long[] {end.get() - start.get(), rows.get(), model.get() - start.get()};
+    }
+
+    private static <T> T onEdt(Callable<T> c) throws Exception {
+        Object[] out = new Object[1];
+        Exception[] err = new Exception[1];
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                out[0] = c.call();
+            } catch (Exception e) {
+                err[0] = e;
+            }
+        });
+        if (err[0] != null) {
+            throw err[0];
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) out[0];
+        return t;
+    }
+}
