@@ -58,6 +58,54 @@ public final class GuiCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The command lines that open the window and need nothing of picocli's, read by hand: {@code gui},
+     * {@code gui --archive X} and {@code gui --archive=X} with X {@code local} or an http(s) URL. Building picocli's
+     * model of the command line takes ~0.2 s of the main thread (its classes, compiled for Java 5, are outside the
+     * launcher's class-data archive) while the window waits on one core of two. Anything else (help, another
+     * option, a wrong archive, no display) returns null: picocli then reads it and says what it says.
+     *
+     * @param args the whole command line, {@code gui} first
+     * @return the archive of {@code --archive} as {@link #call} takes it ({@code ""} for none), or null
+     */
+    public static String directArchive(String[] args) {
+        if (args.length == 0 || !args[0].equals("gui") || !displayAvailable()) {
+            return null;
+        }
+        String value;
+        if (args.length == 1) {
+            return "";
+        } else if (args.length == 2 && args[1].startsWith("--archive=")) {
+            value = args[1].substring("--archive=".length());
+        } else if (args.length == 3 && args[1].equals("--archive")) {
+            value = args[2];
+        } else {
+            return null;
+        }
+        try {
+            org.isosamp.archive.ArchiveSettings.parse(value); // as ArchiveOptions' converter checks it
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return value.trim();
+    }
+
+    /**
+     * Runs {@code gui} as {@link #call} does with no option but {@code --archive}, without picocli.
+     *
+     * @param archive the archive from {@link #directArchive}, {@code ""} for none
+     * @return the exit code: 0 when the window has closed
+     * @throws Exception as {@link #open} throws it
+     */
+    public static int runDirect(String archive) throws Exception {
+        ArchiveOptions options = new ArchiveOptions();
+        options.archive = archive.isEmpty() ? null : archive;
+        options.logging();
+        open(archive.isEmpty() ? null : archive.equalsIgnoreCase(IsoWindow.LOCAL) ? IsoWindow.LOCAL : archive,
+             options.cache());
+        return 0;
+    }
+
     /** @return whether a window can be shown: Java is not headless (Linux: DISPLAY set) */
     public static boolean displayAvailable() {
         return !GraphicsEnvironment.isHeadless();
