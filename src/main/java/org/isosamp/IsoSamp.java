@@ -231,9 +231,10 @@ public final class IsoSamp implements Callable<Integer> {
     public static void main(String[] args) {
         quietLogging(); // before anything below may log
         if (opensWindow(args)) {
-            // the look and feel (and the window's settings) are set up while picocli reads the command line; no
-            // HTTP client ahead: the window makes its own after it shows, and until then it would take a core
-            GuiCommand.prepare();
+            // the look and feel (and the window's settings) are set up while picocli reads the command line, or
+            // (gui with at most --archive: no picocli) while this thread reads the settings; no HTTP client ahead:
+            // the window makes its own after it shows, and until then it would take a core
+            GuiCommand.prepare(GuiCommand.directArchive(args) == null);
         } else if (args.length > 0 && usesArchive(COMMANDS.get(args[0]))) {
             // the HTTP client (and its TLS set-up, if the archive is https) is made while picocli reads the command line
             IsoArchive.prepareDefaultHttpClient(ArchiveOptions.httpsLikely(args));

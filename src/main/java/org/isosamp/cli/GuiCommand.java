@@ -141,8 +141,23 @@ public final class GuiCommand implements Callable<Integer> {
      * only prints its help: the thread is a daemon.
      */
     public static void prepare() {
+        prepare(true);
+    }
+
+    /**
+     * As {@link #prepare()}, for a command line that needs no reading: {@code false} when the window is built as soon
+     * as the look and feel is set ({@link #runDirect}). Then the event thread makes no components ahead (they would
+     * only be made twice: ~20 ms later to the window, bench/window-start.sh) and the settings are read by
+     * {@link #open}'s thread, beside the look and feel's set-up instead of after it.
+     *
+     * @param whileReading true when picocli will read the command line meanwhile (the main thread is busy)
+     */
+    public static void prepare(boolean whileReading) {
         FutureTask<WindowSettings> task = new FutureTask<>(() -> {
             installLookAndFeel();
+            if (!whileReading) {
+                return null; // open() reads them
+            }
             // the event thread starts making the kinds of component the window is made of while picocli finishes
             SwingUtilities.invokeLater(GuiCommand::warmUp);
             return WindowSettings.user();
@@ -187,7 +202,9 @@ public final class GuiCommand implements Callable<Integer> {
         }
         early = null; // once: a second window (a test's) reads its settings anew
         try {
-            return task.get();
+            WindowSettings read = task.isDone() ? null : WindowSettings.user(); // beside the set-up, if it still runs
+            WindowSettings prepared = task.get();
+            return prepared != null ? prepared : read != null ? read : WindowSettings.user();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception x ? x : e;
         }
