@@ -69,7 +69,12 @@ public final class GuiCommand implements Callable<Integer> {
      * @return the archive of {@code --archive} as {@link #call} takes it ({@code ""} for none), or null
      */
     public static String directArchive(String[] args) {
-        if (args.length == 0 || !args[0].equals("gui") || !displayAvailable()) {
+        return displayAvailable() ? readDirect(args) : null;
+    }
+
+    /** @return as {@link #directArchive}, a display taken for granted (testable headless) */
+    static String readDirect(String[] args) {
+        if (args.length == 0 || !args[0].equals("gui")) {
             return null;
         }
         String value;
