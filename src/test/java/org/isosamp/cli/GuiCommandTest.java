@@ -53,7 +53,8 @@ class GuiCommandTest {
         // everything else goes to picocli, which says what it says (help, a usage error, other options)
         for (String[] args : new String[][] {
             {}, {"query"}, {"gui", "--help"}, {"gui", "-v"}, {"gui", "--archive"}, {"gui", "--archive", "ftp://x"},
-            {"gui", "--archive=local", "-q"}, {"gui", "--no-cache"}, {"gui", "--archive", "local", "--cache-dir", "d"}}) {
+            {"gui", "--archive=local", "-q"}, {"gui", "--no-cache"},
+            {"gui", "--archive", "local", "--cache-dir", "d"}}) {
             assertEquals(null, GuiCommand.readDirect(args), String.join(" ", args));
         }
     }
