@@ -6,7 +6,8 @@
 # embedded archive is not started: the window alone is measured. Preferences and HOME in bench/out/window-home.
 # iso-samp three times: without class-data sharing (a first start, `java -jar`); with the AppCDS archive its
 # launcher (target/iso-samp) makes on a command's first run and uses after (made here once, by a training run); and
-# with what the launcher runs the window with, that archive and C1 alone (-XX:TieredStopAtLevel=1).
+# with what the launcher runs the window with, that archive and C1 alone on one compiler thread
+# (-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1: LAUNCHER_JIT below, kept as the launcher's).
 # Needs xvfb and Debian's topcat. Usage: bench/window-start.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,12 +38,13 @@ ISO=(-Djava.util.prefs.userRoot="$HOME_DIR" -cp target/iso-samp.jar:bench/out/wi
      org.isosamp.gui.IsoWindow org.isosamp.IsoSamp gui --archive http://127.0.0.1:9/)
 JSA=bench/out/window-start.jsa
 rm -f "$JSA"
-WINDOW_START_EXIT=1 java -XX:ArchiveClassesAtExit="$JSA" -Xlog:cds*=off -XX:TieredStopAtLevel=1 "${ISO[@]}" >/dev/null 2>>bench/out/window-start.log
+LAUNCHER_JIT="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1" # as src/main/sh/iso-samp runs gui
+WINDOW_START_EXIT=1 java -XX:ArchiveClassesAtExit="$JSA" -Xlog:cds*=off $LAUNCHER_JIT "${ISO[@]}" >/dev/null 2>>bench/out/window-start.log
 iso=(); cds=(); c1=(); top=()
 for r in $(seq 1 "$ROUNDS"); do
   iso+=("$(one java "${ISO[@]}")")
   cds+=("$(one java -XX:SharedArchiveFile="$JSA" -Xlog:cds*=off "${ISO[@]}")")
-  c1+=("$(one java -XX:SharedArchiveFile="$JSA" -Xlog:cds*=off -XX:TieredStopAtLevel=1 "${ISO[@]}")")
+  c1+=("$(one java -XX:SharedArchiveFile="$JSA" -Xlog:cds*=off $LAUNCHER_JIT "${ISO[@]}")")
   top+=("$(one java -Duk.ac.starlink.topcat.cmdname=topcat -cp "$TOPCAT_JAR":bench/out/window-start.jar WindowStart \
           uk.ac.starlink.topcat.ControlWindow uk.ac.starlink.topcat.Driver)")
   echo "round $r: iso-samp ${iso[-1]} ms, with CDS ${cds[-1]} ms, CDS + C1 (the launcher) ${c1[-1]} ms," \

@@ -58,6 +58,59 @@ public final class GuiCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The command lines that open the window and need nothing of picocli's, read by hand: {@code gui},
+     * {@code gui --archive X} and {@code gui --archive=X} with X {@code local} or an http(s) URL. Building picocli's
+     * model of the command line takes ~0.2 s of the main thread (its classes, compiled for Java 5, are outside the
+     * launcher's class-data archive) while the window waits on one core of two. Anything else (help, another
+     * option, a wrong archive, no display) returns null: picocli then reads it and says what it says.
+     *
+     * @param args the whole command line, {@code gui} first
+     * @return the archive of {@code --archive} as {@link #call} takes it ({@code ""} for none), or null
+     */
+    public static String directArchive(String[] args) {
+        return displayAvailable() ? readDirect(args) : null;
+    }
+
+    /** @return as {@link #directArchive}, a display taken for granted (testable headless) */
+    static String readDirect(String[] args) {
+        if (args.length == 0 || !args[0].equals("gui")) {
+            return null;
+        }
+        String value;
+        if (args.length == 1) {
+            return "";
+        } else if (args.length == 2 && args[1].startsWith("--archive=")) {
+            value = args[1].substring("--archive=".length());
+        } else if (args.length == 3 && args[1].equals("--archive")) {
+            value = args[2];
+        } else {
+            return null;
+        }
+        try {
+            org.isosamp.archive.ArchiveSettings.parse(value); // as ArchiveOptions' converter checks it
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return value.trim();
+    }
+
+    /**
+     * Runs {@code gui} as {@link #call} does with no option but {@code --archive}, without picocli.
+     *
+     * @param archive the archive from {@link #directArchive}, {@code ""} for none
+     * @return the exit code: 0 when the window has closed
+     * @throws Exception as {@link #open} throws it
+     */
+    public static int runDirect(String archive) throws Exception {
+        ArchiveOptions options = new ArchiveOptions();
+        options.archive = archive.isEmpty() ? null : archive;
+        options.logging();
+        open(archive.isEmpty() ? null : archive.equalsIgnoreCase(IsoWindow.LOCAL) ? IsoWindow.LOCAL : archive,
+             options.cache());
+        return 0;
+    }
+
     /** @return whether a window can be shown: Java is not headless (Linux: DISPLAY set) */
     public static boolean displayAvailable() {
         return !GraphicsEnvironment.isHeadless();
@@ -93,8 +146,23 @@ public final class GuiCommand implements Callable<Integer> {
      * only prints its help: the thread is a daemon.
      */
     public static void prepare() {
+        prepare(true);
+    }
+
+    /**
+     * As {@link #prepare()}, for a command line that needs no reading: {@code false} when the window is built as soon
+     * as the look and feel is set ({@link #runDirect}). Then the event thread makes no components ahead (they would
+     * only be made twice: ~20 ms later to the window, bench/window-start.sh) and the settings are read by
+     * {@link #open}'s thread, beside the look and feel's set-up instead of after it.
+     *
+     * @param whileReading true when picocli will read the command line meanwhile (the main thread is busy)
+     */
+    public static void prepare(boolean whileReading) {
         FutureTask<WindowSettings> task = new FutureTask<>(() -> {
             installLookAndFeel();
+            if (!whileReading) {
+                return null; // open() reads them
+            }
             // the event thread starts making the kinds of component the window is made of while picocli finishes
             SwingUtilities.invokeLater(GuiCommand::warmUp);
             return WindowSettings.user();
@@ -139,7 +207,9 @@ public final class GuiCommand implements Callable<Integer> {
         }
         early = null; // once: a second window (a test's) reads its settings anew
         try {
-            return task.get();
+            WindowSettings read = task.isDone() ? null : WindowSettings.user(); // beside the set-up, if it still runs
+            WindowSettings prepared = task.get();
+            return prepared != null ? prepared : read != null ? read : WindowSettings.user();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception x ? x : e;
         }

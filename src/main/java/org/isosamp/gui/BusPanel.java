@@ -112,6 +112,8 @@ public final class BusPanel extends JPanel {
     private transient volatile RowSender rowSender;
     private transient volatile Hub ownHub;
     private volatile boolean closed;
+    /** whether {@link #start()} has queued the session's opening */
+    private boolean started;
     /** The user unregistered with the button, and the client has not yet told the loss. */
     private volatile boolean byHand;
     /** Set on the calls thread once everything is closed. */
@@ -142,11 +144,30 @@ public final class BusPanel extends JPanel {
      * @param location where the hub is
      */
     public BusPanel(HubLocation location) {
+        this(location, true);
+    }
+
+    /**
+     * @param location where the hub is
+     * @param openNow  whether to begin opening the session now; if not, {@link #start()} begins it (the window does
+     *                 once it shows, so that the session's set-up does not delay its showing)
+     */
+    BusPanel(HubLocation location, boolean openNow) {
         super(new BorderLayout(0, 6));
         this.location = location;
         setName("bus");
         build();
-        calls.execute(this::open);
+        if (openNow) {
+            start();
+        }
+    }
+
+    /** Begins opening the session (on the calls thread), once; nothing after {@link #close()}. Event thread. */
+    void start() {
+        if (!started && !closed) {
+            started = true;
+            calls.execute(this::open);
+        }
     }
 
     private static ExecutorService single(String name) {

@@ -220,13 +220,20 @@ public final class IsoWindow extends JFrame {
         this.settings = settings;
         this.cache = cache;
         // the bus panel joins the hub of SAMP_HUB (else ~/.samp) if one runs; it starts none unless asked
-        this.bus = new BusPanel();
+        // its session is opened once the window shows (windowOpened): its set-up (JSAMP's classes, a server
+        // socket, the lockfile) would take the event thread's core while the window is being shown
+        this.bus = new BusPanel(org.isosamp.samp.HubLocation.of(null), false);
         setName("iso-samp.window");
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {
                 close();
+            }
+
+            @Override
+            public void windowOpened(WindowEvent e) {
+                bus.start();
             }
         });
         java.net.URL icon = IsoWindow.class.getResource("/META-INF/iso-samp/iso-samp-icon.png");

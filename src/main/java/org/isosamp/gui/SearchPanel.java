@@ -71,10 +71,19 @@ public final class SearchPanel extends JPanel {
     private final JTextField maxrec = new JTextField(Long.toString(QueryRequest.DEFAULT_MAXREC), 9);
     private final JTabbedPane tabs = new JTabbedPane();
     private final JLabel metadataStatus = new JLabel(" ");
-    private final transient SchemaBrowser browser = new SchemaBrowser(this::insertIntoAdql);
+    /**
+     * The ADQL tab's browser and completion are made when that tab is first shown (or asked for): the window shows
+     * the form first, and they took ~10 ms of its start-up (bench/window-start.sh); null until then.
+     */
+    private transient SchemaBrowser browser;
+    /** the browser's place: sized as before, empty until the browser is made */
+    private final JScrollPane tree = new JScrollPane();
+    private final JLabel browserLabel = label("Tables (double-click to insert):", 'B', null);
+    /** the tables the browser lists (the last metadata applied) */
+    private transient List<TableMeta> browserTables = List.of();
     private final transient Map<Field, JComponent> fields = new EnumMap<>(Field.class);
 
-    private final transient AdqlCompletionPopup completion;
+    private transient AdqlCompletionPopup completion;
 
     private transient List<String> aots = ArchiveSearch.KNOWN_AOTS;
     /** The tables the ADQL completion offers: null until the archive's metadata has been read. */
@@ -105,9 +114,6 @@ public final class SearchPanel extends JPanel {
         adql.setWrapStyleWord(true);
         adql.getAccessibleContext().setAccessibleName("ADQL query");
         adql.setToolTipText("Ctrl+Space completes a table or column name from the archive's metadata");
-        // from the metadata already read, never the archive itself: nothing slow on the event thread
-        completion = new AdqlCompletionPopup(adql, () -> adqlTables, () -> metadataStatus.getText()
-            .startsWith("Could not") ? metadataStatus.getText() : "metadata still loading");
         maxrec.setToolTipText("most rows wanted (TAP MAXREC); a result cut there says so");
         fields.put(Field.TABLE, table);
         fields.put(Field.TARGET, target);
@@ -141,13 +147,12 @@ public final class SearchPanel extends JPanel {
 
         JPanel adqlTab = new JPanel(new BorderLayout(4, 4));
         adqlTab.setBorder(BorderFactory.createEmptyBorder(5, 5, 5, 5));
-        JScrollPane tree = new JScrollPane(browser);
         tree.setPreferredSize(new Dimension(220, 160));
         JPanel query = new JPanel(new BorderLayout());
         query.add(label("Query (Ctrl+Space completes names):", 'Q', adql), BorderLayout.NORTH);
         query.add(new JScrollPane(adql), BorderLayout.CENTER);
         JPanel tables = new JPanel(new BorderLayout());
-        tables.add(label("Tables (double-click to insert):", 'B', browser), BorderLayout.NORTH);
+        tables.add(browserLabel, BorderLayout.NORTH);
         tables.add(tree, BorderLayout.CENTER);
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tables, query);
         split.setResizeWeight(0.35);
@@ -165,8 +170,11 @@ public final class SearchPanel extends JPanel {
         tabs.setMnemonicAt(ADQL_TAB, KeyEvent.VK_A);
         tabs.setToolTipTextAt(ADQL_TAB, "search with your own ADQL");
         tabs.addChangeListener(e -> {
-            if (tabs.getSelectedIndex() == ADQL_TAB && adql.getText().isBlank()) {
-                adql.setText(formAdql()); // a start: the form's query, to edit
+            if (tabs.getSelectedIndex() == ADQL_TAB) {
+                adqlTools();
+                if (adql.getText().isBlank()) {
+                    adql.setText(formAdql()); // a start: the form's query, to edit
+                }
             }
         });
         add(tabs, BorderLayout.CENTER);
@@ -344,7 +352,7 @@ public final class SearchPanel extends JPanel {
 
     /** @return the columns the ADQL browser lists for {@code table} (empty until the metadata has arrived) */
     public List<String> browserColumns(String table) {
-        return browser.columnsShown(table);
+        return browser().columnsShown(table);
     }
 
     /** @return the tables the table chooser offers */
@@ -372,6 +380,7 @@ public final class SearchPanel extends JPanel {
      * @return true if the browser has it
      */
     public boolean showInBrowser(String tableName) {
+        SchemaBrowser browser = browser();
         javax.swing.tree.TreePath path = browser.pathOf(tableName, null);
         if (path == null) {
             return false;
@@ -387,7 +396,22 @@ public final class SearchPanel extends JPanel {
 
     /** The ADQL browser, for the package's tests and hosts that drive it. */
     SchemaBrowser browser() {
+        adqlTools();
         return browser;
+    }
+
+    /** Makes the ADQL tab's browser and name completion, once (event thread). */
+    private void adqlTools() {
+        if (browser != null) {
+            return;
+        }
+        browser = new SchemaBrowser(this::insertIntoAdql);
+        browser.setTables(browserTables);
+        tree.setViewportView(browser);
+        browserLabel.setLabelFor(browser);
+        // from the metadata already read, never the archive itself: nothing slow on the event thread
+        completion = new AdqlCompletionPopup(adql, () -> adqlTables, () -> metadataStatus.getText()
+            .startsWith("Could not") ? metadataStatus.getText() : "metadata still loading");
     }
 
     /** Inserts a table or column name at the ADQL's cursor (replacing a selection), and shows the query. */
@@ -402,16 +426,21 @@ public final class SearchPanel extends JPanel {
 
     /** The ADQL text area, for the package's tests. */
     JTextArea adqlArea() {
+        adqlTools();
         return adql;
     }
 
     /** The ADQL area's name completion, for the package's tests. */
     AdqlCompletionPopup adqlCompletion() {
+        adqlTools();
         return completion;
     }
 
     private void apply(ArchiveMetadata m) {
-        browser.setTables(m.tables());
+        browserTables = m.tables();
+        if (browser != null) {
+            browser.setTables(m.tables());
+        }
         adqlTables = m.tables();
         Object chosen = table.getEditor().getItem();
         DefaultComboBoxModel<String> model = new DefaultComboBoxModel<>(ArchiveSearch.TABLES.toArray(new String[0]));

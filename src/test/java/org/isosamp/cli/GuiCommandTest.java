@@ -45,6 +45,21 @@ class GuiCommandTest {
     }
 
     @Test
+    void onlyGuiWithAtMostArchiveIsReadByHand() {
+        assertEquals("", GuiCommand.readDirect(new String[] {"gui"}));
+        assertEquals("local", GuiCommand.readDirect(new String[] {"gui", "--archive", " local "}));
+        assertEquals("http://127.0.0.1:9/",
+                     GuiCommand.readDirect(new String[] {"gui", "--archive=http://127.0.0.1:9/"}));
+        // everything else goes to picocli, which says what it says (help, a usage error, other options)
+        for (String[] args : new String[][] {
+            {}, {"query"}, {"gui", "--help"}, {"gui", "-v"}, {"gui", "--archive"}, {"gui", "--archive", "ftp://x"},
+            {"gui", "--archive=local", "-q"}, {"gui", "--no-cache"},
+            {"gui", "--archive", "local", "--cache-dir", "d"}}) {
+            assertEquals(null, GuiCommand.readDirect(args), String.join(" ", args));
+        }
+    }
+
+    @Test
     void aWrongArchiveIsAUsageError() {
         CliRun gui = CliRun.run("gui", "--archive", "ftp://x");
         assertEquals(2, gui.exit(), gui.err());

@@ -143,6 +143,7 @@ class LauncherScriptTest {
         }
         Run query = run(Map.of(), "query", "x");
         assertFalse(query.vm().contains("TieredStopAtLevel"), query.vm());
+        assertFalse(query.vm().contains("CICompilerCount"), query.vm());
     }
 
     @Test
@@ -151,12 +152,14 @@ class LauncherScriptTest {
             Run window = run(Map.of(), args);
             assertEquals(0, window.exit(), window.err());
             assertTrue(window.vm().contains("-XX:TieredStopAtLevel=1"), window.vm());
+            assertTrue(window.vm().contains("-XX:CICompilerCount=1"), "one compiler thread: " + window.vm());
         }
         Run full = run(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "gui");
         assertEquals(0, full.exit(), full.err());
         String vm = full.vm();
         assertTrue(vm.indexOf("-XX:TieredStopAtLevel=4") > vm.indexOf("-XX:TieredStopAtLevel=1"),
                    "JAVA_OPTS comes after, and the JVM takes the last: " + vm);
+        assertFalse(vm.contains("CICompilerCount"), "with C2 back the JVM refuses one compiler thread: " + vm);
     }
 
     @Test
