@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import static org.isosamp.testing.Edt.edt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.tree.TreePath;
@@ -34,21 +34,6 @@ class SearchPanelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static <T> T edt(Callable<T> c) throws Exception {
-        AtomicReference<T> out = new AtomicReference<>();
-        AtomicReference<Exception> failed = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                out.set(c.call());
-            } catch (Exception e) {
-                failed.set(e);
-            }
-        });
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-        return out.get();
-    }
 
     @Test
     void theFilledFieldsAreTheSearch() throws Exception {

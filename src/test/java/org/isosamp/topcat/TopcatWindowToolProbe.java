@@ -1,5 +1,6 @@
 package org.isosamp.topcat;
 
+import org.isosamp.testing.Edt;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JToolBar;
@@ -77,9 +77,9 @@ public final class TopcatWindowToolProbe {
         Object cw = Class.forName("uk.ac.starlink.topcat.ControlWindow").getMethod("getInstance").invoke(null);
         Frame control = (Frame) cw;
         Await.until(() -> edt(control::isShowing), WAIT, "TOPCAT's Control Window");
-        System.out.println("laf " + onEdt(() -> UIManager.getLookAndFeel().getClass().getName()));
+        System.out.println("laf " + Edt.edt(() -> UIManager.getLookAndFeel().getClass().getName()));
 
-        AbstractButton button = onEdt(() -> {
+        AbstractButton button = Edt.edt(() -> {
             JToolBar bar = (JToolBar) cw.getClass().getMethod("getToolBar").invoke(cw);
             for (Component c : bar.getComponents()) {
                 if (c instanceof AbstractButton b && b.getAction() instanceof IsoWindowTool) {
@@ -92,24 +92,24 @@ public final class TopcatWindowToolProbe {
             System.out.println("button NONE");
             return;
         }
-        System.out.println("button " + onEdt(button::getToolTipText) + " " + onEdt(() -> button.getIcon().getIconWidth()
+        System.out.println("button " + Edt.edt(button::getToolTipText) + " " + Edt.edt(() -> button.getIcon().getIconWidth()
                            + "x" + button.getIcon().getIconHeight()));
         SwingUtilities.invokeAndWait(button::doClick);
         IsoWindow w = Await.value(() -> edt(() -> showing().stream().findFirst().orElse(null)), WAIT,
                                   () -> "the iso-samp window");
-        System.out.println("window " + onEdt(w::getTitle));
-        System.out.println("archive " + onEdt(() -> ((JComboBox<?>) named(w, "window.archive")).getSelectedItem()));
-        System.out.println("ui " + onEdt(() -> ((AbstractButton) named(w, "window.searchButton")).getUI().getClass()
+        System.out.println("window " + Edt.edt(w::getTitle));
+        System.out.println("archive " + Edt.edt(() -> ((JComboBox<?>) named(w, "window.archive")).getSelectedItem()));
+        System.out.println("ui " + Edt.edt(() -> ((AbstractButton) named(w, "window.searchButton")).getUI().getClass()
                                               .getName()));
-        System.out.println("startHub " + onEdt(() -> {
+        System.out.println("startHub " + Edt.edt(() -> {
             Component c = named(w, "bus.startHub");
             // isVisible, not isShowing: the Bus tab is not the one in front
             return c == null ? "ABSENT" : c.isVisible() ? "VISIBLE" : "NONE";
         }));
 
         // the seed's M31 cone, as a user fills the form and presses Search
-        SearchPanel form = onEdt(() -> find(w, SearchPanel.class));
-        ResultsPanel results = onEdt(() -> find(w, ResultsPanel.class));
+        SearchPanel form = Edt.edt(() -> find(w, SearchPanel.class));
+        ResultsPanel results = Edt.edt(() -> find(w, ResultsPanel.class));
         SwingUtilities.invokeAndWait(() -> {
             form.setText(Field.TABLE, "ida.observations");
             form.setText(Field.TARGET, "10.684708 41.26875");
@@ -117,15 +117,15 @@ public final class TopcatWindowToolProbe {
             form.setText(Field.MAXREC, "1000");
             ((AbstractButton) named(w, "window.searchButton")).doClick();
         });
-        javax.swing.JLabel status = onEdt(() -> (javax.swing.JLabel) named(w, "window.status"));
+        javax.swing.JLabel status = Edt.edt(() -> (javax.swing.JLabel) named(w, "window.status"));
         Await.until(() -> edt(() -> results.result() != null
                                     || status.getText().matches("(Search failed|Not searched|Cancelled).*")),
                     WAIT, "the search's result");
-        if (onEdt(() -> results.result() == null)) {
-            System.out.println("status " + onEdt(status::getText));
+        if (Edt.edt(() -> results.result() == null)) {
+            System.out.println("status " + Edt.edt(status::getText));
             return;
         }
-        System.out.println("rows " + onEdt(results::rowCount));
+        System.out.println("rows " + Edt.edt(results::rowCount));
 
         // the window's TOPCAT menu hands the result to TOPCAT
         ListModel<?> tables = (ListModel<?>) cw.getClass().getMethod("getTablesListModel").invoke(cw);
@@ -140,8 +140,8 @@ public final class TopcatWindowToolProbe {
         // a second press brings the same window to the front
         SwingUtilities.invokeAndWait(button::doClick);
         SwingUtilities.invokeAndWait(() -> { });
-        System.out.println("windows " + onEdt(() -> showing().size()));
-        System.out.println("laf " + onEdt(() -> UIManager.getLookAndFeel().getClass().getName()));
+        System.out.println("windows " + Edt.edt(() -> showing().size()));
+        System.out.println("laf " + Edt.edt(() -> UIManager.getLookAndFeel().getClass().getName()));
         System.out.println("shown");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         while (!"go".equals(in.readLine())) {
@@ -149,12 +149,12 @@ public final class TopcatWindowToolProbe {
         }
 
         // still one, after the screenshot's time (a second window would have come by now)
-        System.out.println("windows " + onEdt(() -> showing().size()));
+        System.out.println("windows " + Edt.edt(() -> showing().size()));
         // closed as a user closes it: the window goes, TOPCAT stays
         SwingUtilities.invokeAndWait(() -> w.dispatchEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSING)));
         w.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        System.out.println("closed " + onEdt(w::isDisplayable));
-        System.out.println("topcat " + onEdt(control::isShowing));
+        System.out.println("closed " + Edt.edt(w::isDisplayable));
+        System.out.println("topcat " + Edt.edt(control::isShowing));
         System.out.println("done");
         while (!"quit".equals(in.readLine())) {
             // the caller checks TOPCAT's JVM runs on
@@ -207,25 +207,10 @@ public final class TopcatWindowToolProbe {
     /** {@link #onEdt} for Await's suppliers: a failure is unchecked. */
     private static <T> T edt(Callable<T> c) {
         try {
-            return onEdt(c);
+            return Edt.edt(c);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static <T> T onEdt(Callable<T> c) throws Exception {
-        AtomicReference<T> out = new AtomicReference<>();
-        AtomicReference<Exception> failed = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                out.set(c.call());
-            } catch (Exception e) {
-                failed.set(e);
-            }
-        });
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-        return out.get();
-    }
 }
