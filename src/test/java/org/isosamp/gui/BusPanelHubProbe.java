@@ -1,6 +1,6 @@
 package org.isosamp.gui;
 
-import static org.isosamp.gui.BusPanelProbe.edt;
+import static org.isosamp.testing.Edt.edt;
 import static org.isosamp.gui.BusPanelProbe.ui;
 
 import java.nio.file.Files;

@@ -1,17 +1,16 @@
 package org.isosamp.gui;
 
+import static org.isosamp.testing.Edt.edt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.AbstractButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.ListModel;
-import javax.swing.SwingUtilities;
 import okhttp3.HttpUrl;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.QueryRequest;
@@ -167,21 +166,5 @@ public final class BusPanelProbe {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static <T> T edt(Callable<T> c) throws Exception {
-        AtomicReference<T> out = new AtomicReference<>();
-        AtomicReference<Exception> failed = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                out.set(c.call());
-            } catch (Exception e) {
-                failed.set(e);
-            }
-        });
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-        return out.get();
     }
 }

@@ -10,7 +10,7 @@ final class BusPanelProbeFind {
     }
 
     static <T extends Component> T find(Container root, String name, Class<T> type) throws Exception {
-        return BusPanelProbe.edt(() -> {
+        return org.isosamp.testing.Edt.edt(() -> {
             T found = search(root, name, type);
             if (found == null) {
                 throw new IllegalStateException("no component named " + name);

@@ -80,6 +80,21 @@ public final class Xvfb implements AutoCloseable {
         }
     }
 
+    /**
+     * Saves the whole screen as {@code target/screenshots/NAME}, where every test's screenshots go, for people to
+     * look at.
+     *
+     * @return the file
+     */
+    public Path screenshot(String name) throws IOException, InterruptedException {
+        Path png = Path.of("target", "screenshots", name);
+        screenshot(png);
+        if (Files.size(png) == 0) {
+            throw new IOException(png + " is empty");
+        }
+        return png;
+    }
+
     /** Stops Xvfb. */
     @Override
     public void close() throws InterruptedException {

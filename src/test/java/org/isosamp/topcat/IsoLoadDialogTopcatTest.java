@@ -3,22 +3,17 @@ package org.isosamp.topcat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.isosamp.testing.TopcatProbe;
+import org.isosamp.testing.Xvfb;
 import org.isosamp.archive.QueryResult;
 import org.isosamp.table.SkyColumns;
-import org.isosamp.testing.Await;
 import org.isosamp.testing.SharedArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +31,10 @@ import uk.ac.starlink.table.StarTable;
  * {@code target/classes}, {@code target/test-classes} and the runtime libraries except STIL and JSAMP. Not the
  * plug-in jar, which {@code package} makes after the tests run; what that jar holds is
  * {@code PluginJarCheck}'s business. The local archive runs in this JVM (on 127.0.0.1) and the dialog is given its
- * URL, as a user gives it {@code serve-local}'s. Skipped without TOPCAT's jar, Xvfb or ImageMagick's {@code import}.
+ * URL, as a user gives it {@code serve-local}'s. Without TOPCAT's jar, Xvfb or ImageMagick the test fails, naming what to install.
  */
 class IsoLoadDialogTopcatTest {
 
-    private static final Path TOPCAT_JAR = Path.of("/usr/share/java/starlink-topcat.jar");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration START = Duration.ofSeconds(90);
     private static final double RA = 10.684708;
     private static final double DEC = 41.26875;
@@ -58,9 +51,7 @@ class IsoLoadDialogTopcatTest {
 
     @Test
     void topcatListsTheDialogAndLoadsTheM31ConeThroughIt() throws Exception {
-        Assumptions.assumeTrue(Files.isReadable(TOPCAT_JAR), TOPCAT_JAR + " absent: install Debian's topcat");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "no /usr/bin/Xvfb (Debian: xvfb)");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/import")), "no /usr/bin/import (imagemagick)");
+        TopcatProbe.require();
 
         // what the archive itself answers, as the dialog should hand it to TOPCAT
         QueryResult expected = SharedArchive.client().cone("ida.observations", RA, DEC, RADIUS, 1000);
@@ -78,45 +69,24 @@ class IsoLoadDialogTopcatTest {
             + " AND instrument_name = 'SWS'").build()).table().getRowCount();
         assertTrue(spectra > 0, "SWS spectra in revolution " + REV);
 
-        Path displayFile = dir.resolve("xvfb.display");
-        Process xvfb = new ProcessBuilder("/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", "1280x900x24",
-            "-nolisten", "tcp").redirectOutput(displayFile.toFile()).redirectError(dir.resolve("xvfb.log").toFile())
-            .start();
-        Process topcat = null;
-        Path log = dir.resolve("topcat.log");
-        try {
-            String display = ":" + Await.value(() -> firstLine(displayFile), START, () -> "Xvfb's display number");
-            Path home = Files.createDirectories(dir.resolve("home"));
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-Dstartable.load.dialogs=" + IsoLoadDialog.class.getName(),
-                "-cp", classPath(), TopcatLoadProbe.class.getName(),
-                url, RA + " " + DEC, Double.toString(RADIUS), "ida.observations", Integer.toString(REV), "SWS");
-            pb.environment().put("DISPLAY", display);
-            pb.environment().put("HOME", home.toString());
-            pb.environment().put("XDG_CONFIG_HOME", home.toString());
-            pb.environment().put("XDG_CACHE_HOME", home.toString());
-            pb.environment().remove("SAMP_HUB");
-            pb.environment().remove("ISO_SAMP_ARCHIVE");
-            topcat = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Process running = topcat;
-            Await.until(() -> read(log).contains("\nshown") || !running.isAlive(), START, "TOPCAT's Load window");
-            String out = read(log);
+        try (Xvfb x = Xvfb.start(dir.resolve("xvfb"));
+             TopcatProbe topcat = TopcatProbe.start(x, dir, List.of("startable.load.dialogs=" + IsoLoadDialog.class.getName()),
+                 TopcatLoadProbe.class, url, RA + " " + DEC, Double.toString(RADIUS), "ida.observations",
+                 Integer.toString(REV), "SWS")) {
+            String out = topcat.await("shown", START, "TOPCAT's Load window");
             assertTrue(out.contains("listed ISO Data Archive " + IsoLoadDialog.class.getName()),
                        "TOPCAT's Load window lists the dialog:\n" + out);
             assertTrue(out.contains("\nshown"), "the Load window shows the dialog:\n" + out);
-            screenshot(display, "topcat-load-window.png");
-            OutputStream in = topcat.getOutputStream();
-            in.write("go\n".getBytes(StandardCharsets.US_ASCII));
-            in.flush();
-            Await.until(() -> read(log).contains("\nadql ") || !running.isAlive(), START, "the loads in TOPCAT");
-            out = read(log);
+            x.screenshot("topcat-load-window.png");
+            topcat.send("go");
+            out = topcat.await("adql ", START, "the loads in TOPCAT");
             assertTrue(out.contains("\nadql "), "TOPCAT loaded the tables:\n" + out);
-            screenshot(display, "topcat-adql-browser.png");
-            in.write("go\n".getBytes(StandardCharsets.US_ASCII));
-            in.close();
-            Await.until(() -> read(log).contains("\ndone") || !running.isAlive(), START, "the probe's end");
-            assertTrue(read(log).contains("\ndone"), read(log));
-            assertTrue(read(log).contains("\ntables 2\n"), "one table per load:\n" + read(log));
+            x.screenshot("topcat-adql-browser.png");
+            topcat.send("go");
+            topcat.endInput();
+            String end = topcat.await("done", START, "the probe's end");
+            assertTrue(end.contains("\ndone"), end);
+            assertTrue(end.contains("\ntables 2\n"), "one table per load:\n" + end);
             List<String> lines = out.lines().toList();
             String table = lines.stream().filter(l -> l.startsWith("table ")).findFirst().orElseThrow();
             assertTrue(table.startsWith("table ISO ida.observations cone"), table);
@@ -132,50 +102,7 @@ class IsoLoadDialogTopcatTest {
             int columns = SharedArchive.client().columns("ida.observations").size();
             assertTrue(lines.contains("adql " + columns), "the browser lists ida.observations' " + columns
                                                           + " columns:\n" + out);
-            screenshot(display, "topcat-loaded.png");
-        } finally {
-            stop(topcat);
-            stop(xvfb);
-        }
-    }
-
-        private static String classPath() {
-        return org.isosamp.testing.TopcatClassPath.of();
-    }
-
-    private static void screenshot(String display, String name) throws IOException, InterruptedException {
-        Files.createDirectories(SCREENSHOTS);
-        Path png = SCREENSHOTS.resolve(name);
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/import", "-window", "root", png.toString())
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("DISPLAY", display);
-        Process q = pb.start();
-        assertTrue(q.waitFor(30, TimeUnit.SECONDS), "import finished");
-        assertEquals(0, q.exitValue(), "import -window root " + png);
-        assertTrue(Files.size(png) > 0, png + " is written");
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? "\n" + Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String firstLine(Path file) {
-        String s = read(file).strip();
-        return s.isEmpty() ? null : s.lines().findFirst().orElse(null);
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        if (p == null) {
-            return;
-        }
-        p.destroy();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
+            x.screenshot("topcat-loaded.png");
         }
     }
 }

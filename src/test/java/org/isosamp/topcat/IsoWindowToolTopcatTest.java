@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.isosamp.testing.Await;
-import org.isosamp.testing.SharedArchive;
+import org.isosamp.testing.TopcatProbe;
 import org.isosamp.testing.Xvfb;
-import org.junit.jupiter.api.Assumptions;
+import org.isosamp.testing.SharedArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * toolbar has the button, pressing it shows iso-samp's window in TOPCAT's look and feel (unchanged, no FlatLaf), with
  * no Start hub; the seed's M31 cone there gives 49 rows, which its TOPCAT menu loads into TOPCAT; a second press
  * shows the same window; closing it leaves TOPCAT running. Saves {@code target/screenshots/topcat-window-tool.png}.
- * Skipped without TOPCAT's jar, Xvfb or ImageMagick's {@code import}.
+ * Without TOPCAT's jar, Xvfb or ImageMagick the test fails, naming what to install.
  */
 class IsoWindowToolTopcatTest {
 
-    private static final Path TOPCAT_JAR = Path.of("/usr/share/java/starlink-topcat.jar");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration START = Duration.ofSeconds(120);
 
     @TempDir
@@ -39,28 +32,14 @@ class IsoWindowToolTopcatTest {
 
     @Test
     void theToolbarButtonOpensTheWindowInTopcatsLookAndFeelWhichSearchesAndClosesLeavingTopcat() throws Exception {
-        Assumptions.assumeTrue(Files.isReadable(TOPCAT_JAR), TOPCAT_JAR + " absent: install Debian's topcat");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "no /usr/bin/Xvfb (Debian: xvfb)");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/import")), "no /usr/bin/import (imagemagick)");
+        TopcatProbe.require();
         String url = SharedArchive.get().baseUrl().toString();
-        Path home = Files.createDirectories(dir.resolve("home"));
-        Path log = dir.resolve("topcat.log");
-        Process topcat = null;
-        try (Xvfb x = Xvfb.start(dir.resolve("xvfb"))) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-Dtopcat.exttools=" + IsoWindowTool.class.getName(),
-                "-Diso-samp.archive=" + url, "-Diso-samp.local=" + url,
-                "-cp", classPath(), TopcatWindowToolProbe.class.getName());
-            pb.environment().put("DISPLAY", x.display());
-            pb.environment().put("HOME", home.toString());
-            pb.environment().put("XDG_CONFIG_HOME", home.toString());
-            pb.environment().put("XDG_CACHE_HOME", home.toString());
-            pb.environment().remove("SAMP_HUB");
-            pb.environment().remove("ISO_SAMP_ARCHIVE");
-            topcat = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Process running = topcat;
-            Await.until(() -> read(log).contains("\nshown") || !running.isAlive(), START, "the window in TOPCAT");
-            String out = read(log);
+        try (Xvfb x = Xvfb.start(dir.resolve("xvfb"));
+             TopcatProbe topcat = TopcatProbe.start(x, dir, List.of("topcat.exttools=" + IsoWindowTool.class.getName(),
+                 "iso-samp.archive=" + url, "iso-samp.local=" + url), TopcatWindowToolProbe.class)) {
+            Process running = topcat.process();
+            topcat.await("shown", START, "the window in TOPCAT");
+            String out = topcat.log();
             List<String> lines = out.lines().toList();
             String laf = lines.stream().filter(l -> l.startsWith("laf ")).findFirst().orElse("laf ?");
             assertTrue(lines.contains("button " + "Search ISO's archive in iso-samp's window: observations, products,"
@@ -78,49 +57,20 @@ class IsoWindowToolTopcatTest {
                                                     && l.endsWith(" 49")), "the result loaded into TOPCAT:\n" + out);
             assertTrue(lines.contains("name " + table), "named as the load dialog names it:\n" + out);
             assertTrue(lines.contains("windows 1"), "a second press shows the same window:\n" + out);
-            screenshot(x, "topcat-window-tool.png");
-            try (OutputStream in = topcat.getOutputStream()) {
-                in.write("go\n".getBytes(StandardCharsets.US_ASCII));
-                in.flush();
-                Await.until(() -> read(log).contains("\ndone") || !running.isAlive(), START, "the window closed");
-                out = read(log);
-                lines = out.lines().toList();
-                assertEquals(2, lines.stream().filter("windows 1"::equals).count(), "one window, still:\n" + out);
-                assertTrue(lines.contains("closed false"), "disposed:\n" + out);
-                assertTrue(lines.contains("topcat true"), "TOPCAT's Control Window still shows:\n" + out);
-                assertTrue(running.isAlive(), "TOPCAT's JVM runs on:\n" + out);
-                screenshot(x, "topcat-window-tool-closed.png");
-                in.write("quit\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            assertTrue(topcat.waitFor(30, TimeUnit.SECONDS), "the probe ended");
-            assertEquals(0, topcat.exitValue(), read(log));
-            assertFalse(read(log).contains("Exception"), "nothing thrown in TOPCAT:\n" + read(log));
-        } finally {
-            if (topcat != null && topcat.isAlive()) {
-                topcat.destroy();
-                if (!topcat.waitFor(10, TimeUnit.SECONDS)) {
-                    topcat.destroyForcibly();
-                }
-            }
-        }
-    }
-
-    private static String classPath() {
-        return org.isosamp.testing.TopcatClassPath.of();
-    }
-
-    private static void screenshot(Xvfb x, String name) throws IOException, InterruptedException {
-        Files.createDirectories(SCREENSHOTS);
-        Path png = SCREENSHOTS.resolve(name);
-        x.screenshot(png);
-        assertTrue(Files.size(png) > 0, png + " is written");
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? "\n" + Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
+            x.screenshot("topcat-window-tool.png");
+            topcat.send("go");
+            out = topcat.await("done", START, "the window closed");
+            lines = out.lines().toList();
+            assertEquals(2, lines.stream().filter("windows 1"::equals).count(), "one window, still:\n" + out);
+            assertTrue(lines.contains("closed false"), "disposed:\n" + out);
+            assertTrue(lines.contains("topcat true"), "TOPCAT's Control Window still shows:\n" + out);
+            assertTrue(running.isAlive(), "TOPCAT's JVM runs on:\n" + out);
+            x.screenshot("topcat-window-tool-closed.png");
+            topcat.send("quit");
+            topcat.endInput();
+            assertTrue(running.waitFor(30, TimeUnit.SECONDS), "the probe ended");
+            assertEquals(0, running.exitValue(), topcat.log());
+            assertFalse(topcat.log().contains("Exception"), "nothing thrown in TOPCAT:\n" + topcat.log());
         }
     }
 }
