@@ -1,5 +1,7 @@
 package org.isosamp.topcat;
 
+import org.isosamp.testing.TopcatProbe;
+import org.isosamp.testing.Xvfb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +19,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import org.isosamp.archive.ArchiveSettings;
 import org.isosamp.samp.TopcatLauncher;
-import org.isosamp.testing.Await;
 import org.isosamp.testing.SharedArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its (4.8.7 then logs a NullPointerException from its "Send Sky Coordinates" action, which needs SAMP, as each
  * table arrives; the tables arrive all the same).
  *
- * <p>The plug-in's class path is {@code target/classes} and the libraries without STIL and JSAMP (TOPCAT's own
- * win), as in {@link IsoLoadDialogTopcatTest}: the plug-in jar is made after the tests. Skipped without TOPCAT's
- * jar or Xvfb.
+ * <p>The plug-in's class path is {@link org.isosamp.testing.TopcatClassPath}'s: the built plug-in jar under
+ * failsafe. Without TOPCAT's jar or Xvfb the test fails, naming what to install.
  */
 class TopcatSchemeTopcatTest {
 
@@ -47,19 +46,14 @@ class TopcatSchemeTopcatTest {
 
     @Test
     void topcatStartedByTheLauncherLoadsIsoLocationsFromItsLocalArchive() throws Exception {
-        Assumptions.assumeTrue(Files.isReadable(TOPCAT_JAR), TOPCAT_JAR + " absent: install Debian's topcat");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "no /usr/bin/Xvfb (Debian: xvfb)");
+        TopcatProbe.require();
         long cone = SharedArchive.client().cone("ida.observations", 10.684708, 41.26875, 0.1, 1000).table()
             .getRowCount();
         assertTrue(cone > 0);
 
-        Path displayFile = dir.resolve("xvfb.display");
-        Process xvfb = new ProcessBuilder("/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", "1280x900x24",
-            "-nolisten", "tcp").redirectOutput(displayFile.toFile()).redirectError(dir.resolve("xvfb.log").toFile())
-            .start();
         Path log = dir.resolve("topcat.log");
-        try {
-            String display = ":" + Await.value(() -> firstLine(displayFile), START, () -> "Xvfb's display number");
+        try (Xvfb x = Xvfb.start(dir.resolve("xvfb"))) {
+            String display = x.display();
             Path home = Files.createDirectories(dir.resolve("home"));
             TopcatLauncher launcher = new TopcatLauncher(TopcatLauncher.findTopcat(TOPCAT_JAR, Map.of()), pluginPath())
                 .withMainClass(TopcatSchemeProbe.class.getName());
@@ -87,11 +81,6 @@ class TopcatSchemeTopcatTest {
             assertTrue(lines.contains("done"), out);
             int port = HttpUrl.get(url).port();
             assertThrows(() -> new Socket(InetAddress.getLoopbackAddress(), port).close());
-        } finally {
-            xvfb.destroy();
-            if (!xvfb.waitFor(10, TimeUnit.SECONDS)) {
-                xvfb.destroyForcibly();
-            }
         }
     }
 
@@ -111,10 +100,5 @@ class TopcatSchemeTopcatTest {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static String firstLine(Path file) {
-        String s = read(file).strip();
-        return s.isEmpty() ? null : s.lines().findFirst().orElse(null);
     }
 }
