@@ -69,7 +69,25 @@ public final class SearchPanel extends JPanel {
     private final JTextField end = new JTextField(16);
     private final JTextArea adql = new JTextArea(6, 40);
     private final JTextField maxrec = new JTextField(Long.toString(QueryRequest.DEFAULT_MAXREC), 9);
-    private final JTabbedPane tabs = new JTabbedPane();
+    /**
+     * As tall as the tab shown, not the tallest tab (Swing's default): the form has no empty band under it, and the
+     * ADQL tab gets its browser's height when it is chosen (the host's layout follows on revalidate).
+     */
+    private final JTabbedPane tabs = new JTabbedPane() {
+        @Override
+        public java.awt.Dimension getPreferredSize() {
+            java.awt.Dimension d = super.getPreferredSize();
+            java.awt.Component shown = getSelectedComponent();
+            if (isPreferredSizeSet() || shown == null) {
+                return d;
+            }
+            int tallest = 0;
+            for (java.awt.Component c : getComponents()) {
+                tallest = Math.max(tallest, c.getPreferredSize().height);
+            }
+            return new java.awt.Dimension(d.width, d.height - tallest + shown.getPreferredSize().height);
+        }
+    };
     private final JLabel metadataStatus = new JLabel(" ");
     /**
      * The ADQL tab's browser and completion are made when that tab is first shown (or asked for): the window shows
@@ -158,10 +176,6 @@ public final class SearchPanel extends JPanel {
         split.setResizeWeight(0.35);
         adqlTab.add(split, BorderLayout.CENTER);
         adqlTab.add(metadataStatus, BorderLayout.SOUTH);
-        // a tabbed pane is as tall as its tallest tab: the ADQL tab asks no more than the form, so the form (shown
-        // first, and in TOPCAT's dialog) has no empty band; the tree and the query scroll
-        adqlTab.setPreferredSize(new java.awt.Dimension(adqlTab.getPreferredSize().width,
-                                                        form.getPreferredSize().height));
 
         tabs.addTab("Fields", form);
         tabs.setMnemonicAt(FORM_TAB, KeyEvent.VK_F);
@@ -170,6 +184,7 @@ public final class SearchPanel extends JPanel {
         tabs.setMnemonicAt(ADQL_TAB, KeyEvent.VK_A);
         tabs.setToolTipTextAt(ADQL_TAB, "search with your own ADQL");
         tabs.addChangeListener(e -> {
+            tabs.revalidate(); // its preferred height is the shown tab's
             if (tabs.getSelectedIndex() == ADQL_TAB) {
                 adqlTools();
                 if (adql.getText().isBlank()) {

@@ -59,16 +59,23 @@ class SearchPanelTest {
     }
 
     @Test
-    void theFormHasNoEmptyBandBelowIt() throws Exception {
-        // the tabs are as tall as the tallest tab: the ADQL tab once left ~70 px empty under the form
+    void theFormHasNoEmptyBandBelowItAndTheAdqlTabItsOwnHeight() throws Exception {
+        // a tabbed pane is as tall as its tallest tab: the ADQL tab once left ~70 px empty under the form
         List<Integer> heights = edt(() -> {
             SearchPanel p = new SearchPanel();
             javax.swing.JTabbedPane tabs = (javax.swing.JTabbedPane) java.util.Arrays.stream(p.getComponents())
                 .filter(c -> c instanceof javax.swing.JTabbedPane).findFirst().orElseThrow();
-            return List.of(tabs.getComponentAt(0).getPreferredSize().height,
+            int withForm = tabs.getPreferredSize().height;
+            int form = tabs.getComponentAt(0).getPreferredSize().height;
+            p.setAdqlSelected(true);
+            return List.of(withForm, form, tabs.getPreferredSize().height,
                            tabs.getComponentAt(1).getPreferredSize().height);
         });
-        assertTrue(heights.get(1) <= heights.get(0), "ADQL tab " + heights.get(1) + " px, form " + heights.get(0));
+        int chrome = heights.get(0) - heights.get(1);
+        assertTrue(chrome >= 0 && chrome < 60, "the Fields tab: tabs " + heights.get(0) + " px for a form of "
+                   + heights.get(1) + " px (only the tab row and border around it)");
+        assertEquals(heights.get(3) + chrome, heights.get(2), "the ADQL tab shown: as tall as it asks");
+        assertTrue(heights.get(3) > heights.get(1), "the ADQL tab asks more than the form: " + heights);
     }
 
     @Test
