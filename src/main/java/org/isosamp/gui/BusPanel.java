@@ -377,11 +377,14 @@ public final class BusPanel extends JPanel {
             peers.stream().filter(BusTakes::takesSomethingWeSend).forEach(recipientModel::addElement);
             recipient.setSelectedItem(recipientModel.getIndexOf(chosen) >= 0 ? chosen : ALL);
         }
-        updateButtons();
+        updateButtons(s);   // the session the status shows: it may be set by the calls thread meanwhile
     }
 
     private void updateButtons() {
-        SampSession s = session;
+        updateButtons(session);
+    }
+
+    private void updateButtons(SampSession s) {
         boolean connected = s != null && s.client().isConnected();
         register.setEnabled(s != null && !closed);
         register.setText(connected ? "Unregister" : "Register");
