@@ -10,8 +10,8 @@ import org.isosamp.IsoSamp;
 import org.isosamp.local.LocalArchive;
 import org.isosamp.testing.Await;
 import org.isosamp.testing.ChildJvm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,22 +25,23 @@ class CtrlCLocalQueryTest {
     static final String SLOW = "SELECT COUNT(*) AS n FROM ida.observations AS a, ida.observations AS b,"
         + " ida.observations AS c, ida.observations AS d";
 
-    static LocalArchive archive;
+    /** Each test its own archive: a query one test left running cannot pass for the next one's. */
+    LocalArchive archive;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeEach
+    void start() throws Exception {
         archive = LocalArchive.builder().port(0).start();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         archive.close();
     }
 
-    private static List<String> executing() {
+    private List<String> executing() {
         try {
             return archive.database().executingStatements();
         } catch (SQLException e) {
@@ -59,8 +60,10 @@ class CtrlCLocalQueryTest {
             }, Duration.ofSeconds(60), () -> "the query executing on H2\n" + child.output());
             assertEquals(143, child.terminate(Duration.ofSeconds(30)), child.output());
         }
-        // the async job is deleted at once; a sync client's leaving is noticed within a poll (0.2 s)
-        Await.value(() -> executing().isEmpty() ? Boolean.TRUE : null, Duration.ofSeconds(3),
+        // the async job is deleted at once; a sync client's leaving is noticed within a poll (0.2 s). Both take
+        // 0.05-0.5 s on an idle machine; the bound allows for a loaded one (CI's 2 cores) and is still minutes short
+        // of the query's own run
+        Await.value(() -> executing().isEmpty() ? Boolean.TRUE : null, Duration.ofSeconds(10),
             () -> "H2 to stop executing after Ctrl-C on " + List.of(args) + ": still " + executing());
     }
 
