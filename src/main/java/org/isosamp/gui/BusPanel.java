@@ -267,7 +267,8 @@ public final class BusPanel extends JPanel {
         JScrollPane logScroll = new JScrollPane(log);
         logScroll.setBorder(BorderFactory.createTitledBorder("Bus log"));
         add(logScroll, BorderLayout.CENTER);
-        updateButtons();
+        // as the status says "Opening": open() may already have set the session, and its refresh shows both
+        updateButtons(null);
     }
 
     /** Opens the session and the service, on the calls thread; then registers when a hub runs. */
@@ -378,10 +379,6 @@ public final class BusPanel extends JPanel {
             recipient.setSelectedItem(recipientModel.getIndexOf(chosen) >= 0 ? chosen : ALL);
         }
         updateButtons(s);   // the session the status shows: it may be set by the calls thread meanwhile
-    }
-
-    private void updateButtons() {
-        updateButtons(session);
     }
 
     private void updateButtons(SampSession s) {
@@ -525,7 +522,7 @@ public final class BusPanel extends JPanel {
         if (from != null) {
             setArchive(from);
         }
-        SwingUtilities.invokeLater(this::updateButtons);
+        SwingUtilities.invokeLater(this::refresh);   // buttons with the status, from one read of the session
     }
 
     /**
@@ -555,7 +552,7 @@ public final class BusPanel extends JPanel {
     public void rowsSelected(long[] rows) {
         long[] now = rows == null ? new long[0] : rows.clone();
         selected = now;
-        SwingUtilities.invokeLater(this::updateButtons);
+        SwingUtilities.invokeLater(this::refresh);   // buttons with the status, from one read of the session
         if (!rowLink.isUsers(now)) {
             return;
         }
@@ -585,7 +582,7 @@ public final class BusPanel extends JPanel {
                 p.setArchive(a);
             }
         });
-        SwingUtilities.invokeLater(this::updateButtons);
+        SwingUtilities.invokeLater(this::refresh);   // buttons with the status, from one read of the session
     }
 
     /** Adds a line to the log, from any thread; the oldest go past {@value #MAX_LOG}. */
