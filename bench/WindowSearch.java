@@ -38,7 +38,7 @@ public final class WindowSearch {
         // an async search's time goes (the bench's own measure is unchanged by this: a few log records per search)
         java.util.logging.Logger archiveLog = java.util.logging.Logger.getLogger("org.isosamp.archive");
         archiveLog.setLevel(java.util.logging.Level.FINE);
-        archiveLog.setUseParentHandlers(false);
+        // the root's console handler (INFO) still shows warnings; the FINE lines stop at this handler
         java.util.logging.Handler steps = new java.util.logging.Handler() {
             @Override
             public void publish(java.util.logging.LogRecord rec) {
