@@ -81,6 +81,14 @@ final class TapClient {
     private final HttpUrl base;
     /** Storage for {@link #query} results; null for STIL's PREFER_MEMORY (resolved late: no STIL on the VOTable path). */
     private final StoragePolicy storage;
+    /** The pause between polls of a service that ignores WAIT ({@link #sleep}; tests record it instead). */
+    private final Pause pause;
+
+    /** Waits between two polls of a job; {@link InterruptedIOException} when the thread is interrupted. */
+    @FunctionalInterface
+    interface Pause {
+        void millis(long millis) throws InterruptedIOException;
+    }
 
     /**
      * @param http    the shared client; its timeouts apply to every request. With the default socket factory,
@@ -95,6 +103,12 @@ final class TapClient {
 
     /** As the two-argument constructor, with the STIL storage policy for results (e.g. disk for huge answers). */
     TapClient(OkHttpClient http, HttpUrl tapBase, StoragePolicy storage) {
+        this(http, tapBase, storage, TapClient::sleep);
+    }
+
+    /** As the three-argument constructor, pausing between polls with {@code pause} (tests: to see that none is taken). */
+    TapClient(OkHttpClient http, HttpUrl tapBase, StoragePolicy storage, Pause pause) {
+        this.pause = Objects.requireNonNull(pause, "pause");
         this.http = BufferedReadSockets.reading(Objects.requireNonNull(http, "http"));
         this.noRedirect = this.http.newBuilder().followRedirects(false).followSslRedirects(false).build();
         Objects.requireNonNull(tapBase, "tapBase");
@@ -323,8 +337,9 @@ final class TapClient {
             }
             long elapsedMillis = (System.nanoTime() - t0) / 1_000_000;
             if (!changed && elapsedMillis < 500) {
-                // the service ignores WAIT (or it is 0): back off instead of hammering it
-                sleep(backoffMillis);
+                // the service ignores WAIT (or it is 0): back off instead of hammering it. A service that honours WAIT
+                // never gets here: its answer comes when the phase changes (or after seconds), and is acted on at once
+                pause.millis(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);
             } else {
                 backoffMillis = 100;

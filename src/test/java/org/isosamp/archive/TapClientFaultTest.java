@@ -244,6 +244,50 @@ class TapClientFaultTest {
         assertTrue(seen.indexOf("POST /tap/async/j1/phase PHASE=ABORT") < seen.indexOf("DELETE /tap/async/j1"));
     }
 
+    /**
+     * The job loop blocks in WAIT and acts on each answer at once: a job seen QUEUED, then EXECUTING, then COMPLETED
+     * costs one GET with WAIT per phase change, no GET without WAIT and no pause between them. (A service that honours
+     * WAIT answers when the phase changes; here each answer is the next phase. A client polling with a fixed delay or a
+     * backoff would show pauses, or extra GETs.)
+     */
+    @Test
+    void asyncJobIsFollowedByOneBlockingWaitPerPhaseAndNoPause() throws Exception {
+        List<String> next = new java.util.concurrent.CopyOnWriteArrayList<>(List.of("QUEUED", "EXECUTING", "COMPLETED"));
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                return switch (r.getMethod() + " " + r.getUrl().encodedPath()) {
+                    case "POST /tap/async" -> new MockResponse.Builder().code(303)
+                            .setHeader("Location", server.url("/tap/async/j2").toString()).build();
+                    case "GET /tap/async/j2" -> new MockResponse.Builder().body(
+                            "<uws:job xmlns:uws=\"http://www.ivoa.net/xml/UWS/v1.0\"><uws:phase>"
+                            + (next.size() > 1 ? next.remove(0) : next.get(0)) + "</uws:phase></uws:job>").build();
+                    case "GET /tap/async/j2/results/result" -> vot(200, ONE_ROW);
+                    case "DELETE /tap/async/j2" -> new MockResponse.Builder().code(204).build();
+                    default -> new MockResponse.Builder().code(404).build();
+                };
+            }
+        });
+        List<Long> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TapClient tap = new TapClient(http, server.url("/tap/"), null, pauses::add);
+        QueryResult r = tap.query(sync("SELECT tdt FROM ida.observations", 10).newBuilder().async(true)
+                                   .jobListener(phases::add).build());
+        assertEquals(1, r.table().getRowCount());
+        assertEquals(List.of("QUEUED", "EXECUTING", "COMPLETED"), phases);
+        assertEquals(List.of(), pauses, "no pause between polls of a service that honours WAIT");
+        List<String> seen = new ArrayList<>();
+        RecordedRequest q;
+        while ((q = server.takeRequest(1, TimeUnit.SECONDS)) != null) {
+            seen.add(q.getMethod() + " " + q.getUrl().encodedPath()
+                     + (q.getUrl().query() == null ? "" : "?" + q.getUrl().query()));
+        }
+        String poll = "GET /tap/async/j2?WAIT=" + tap.waitSeconds();
+        assertTrue(tap.waitSeconds() >= 1, "a WAIT is asked for: " + tap.waitSeconds());
+        assertEquals(List.of("POST /tap/async", poll, poll, poll, "GET /tap/async/j2/results/result",
+                             "DELETE /tap/async/j2"), seen);
+    }
+
     @Test
     void asyncErrorJobReadsTheErrorDocument() throws Exception {
         server.setDispatcher(new Dispatcher() {

@@ -148,6 +148,12 @@ class TapClientLocalTest {
         HttpUrl poll = seen.stream().filter(u -> u.queryParameter("WAIT") != null).findFirst().orElseThrow();
         HttpUrl job = poll.newBuilder().query(null).build();
         assertTrue(job.encodedPath().contains("/async/"), job.toString());
+        // the client learns each phase from a blocking WAIT: every request for the job document asks WAIT, and each
+        // brought a new phase (a poll that found the phase unchanged would be one more); the one without is the DELETE
+        List<HttpUrl> jobRequests = seen.stream().filter(u -> u.encodedPath().equals(job.encodedPath())).toList();
+        assertEquals(phases.size(), jobRequests.stream().filter(u -> u.queryParameter("WAIT") != null).count(),
+                     jobRequests + " " + phases);
+        assertEquals(List.of(job), jobRequests.stream().filter(u -> u.query() == null).toList(), jobRequests.toString());
         try (Response resp = http.newCall(new Request.Builder().url(job).build()).execute()) {
             assertEquals(404, resp.code(), "job should be deleted: " + job);
         }
