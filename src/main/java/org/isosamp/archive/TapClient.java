@@ -290,7 +290,10 @@ final class TapClient {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("interrupted");
             }
-            HttpUrl poll = wait > 0 ? job.newBuilder().addQueryParameter("WAIT", Integer.toString(wait)).build() : job;
+            // the first look asks no WAIT: a WAIT begun on an EXECUTING job returns only when it ends, so a job of
+            // minutes would be heard of only then (the window shows the phase beside its Cancel)
+            HttpUrl poll = wait > 0 && last != null
+                    ? job.newBuilder().addQueryParameter("WAIT", Integer.toString(wait)).build() : job;
             long t0 = System.nanoTime();
             UwsJob doc;
             LOG.fine(() -> "GET " + poll);

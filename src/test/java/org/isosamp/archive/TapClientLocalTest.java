@@ -135,6 +135,14 @@ class TapClientLocalTest {
         assertEquals(8, strict().query(sync(REV800, 1000)).table().getRowCount());
     }
 
+    /** @return the one job the last async query made, as its requests name it */
+    private static HttpUrl jobUrl() {
+        List<HttpUrl> jobs = seen.stream().filter(u -> u.encodedPath().matches(".*/async/[^/]+"))
+            .map(u -> u.newBuilder().query(null).build()).distinct().toList();
+        assertEquals(1, jobs.size(), seen.toString());
+        return jobs.get(0);
+    }
+
     @Test
     void asyncConeQueryReportsPhasesAndDeletesTheJob() throws IOException {
         List<String> phases = new CopyOnWriteArrayList<>();
@@ -145,18 +153,51 @@ class TapClientLocalTest {
         readAllCells(r.table());
         assertTrue(phases.contains("COMPLETED"), phases.toString());
         assertEquals(phases.size(), phases.stream().distinct().count(), "each phase reported once: " + phases);
-        HttpUrl poll = seen.stream().filter(u -> u.queryParameter("WAIT") != null).findFirst().orElseThrow();
-        HttpUrl job = poll.newBuilder().query(null).build();
-        assertTrue(job.encodedPath().contains("/async/"), job.toString());
-        // the client learns each phase from a blocking WAIT: every request for the job document asks WAIT, and each
-        // brought a new phase (a poll that found the phase unchanged would be one more); the one without is the DELETE
+        HttpUrl job = jobUrl();
+        // the client looks once without WAIT (the phase at once), then learns each next phase from a blocking WAIT:
+        // each request for the job document brought a new phase (a poll that found the phase unchanged would be one
+        // more); the other one without WAIT is the DELETE
         List<HttpUrl> jobRequests = seen.stream().filter(u -> u.encodedPath().equals(job.encodedPath())).toList();
-        assertEquals(phases.size(), jobRequests.stream().filter(u -> u.queryParameter("WAIT") != null).count(),
+        assertEquals(phases.size() - 1, jobRequests.stream().filter(u -> u.queryParameter("WAIT") != null).count(),
                      jobRequests + " " + phases);
-        assertEquals(List.of(job), jobRequests.stream().filter(u -> u.query() == null).toList(), jobRequests.toString());
+        assertEquals(List.of(job, job), jobRequests.stream().filter(u -> u.query() == null).toList(),
+                     jobRequests.toString());
         try (Response resp = http.newCall(new Request.Builder().url(job).build()).execute()) {
             assertEquals(404, resp.code(), "job should be deleted: " + job);
         }
+    }
+
+    /**
+     * A job that runs for minutes is heard running at once, not only when it ends: a blocking WAIT started on an
+     * EXECUTING job returns only at its end, so the client first asks for the phase without WAIT. (The window shows
+     * this phase beside its Cancel.)
+     */
+    @Test
+    void aLongJobIsHeardExecutingWhileItRuns() throws Exception {
+        String slow = "SELECT COUNT(*) AS n FROM ida.observations AS a, ida.observations AS b,"
+            + " ida.observations AS c, ida.observations AS d";
+        List<String> phases = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread query = new Thread(() -> {
+            try {
+                esa().query(QueryRequest.builder(slow).async(true).jobListener(phases::add).build());
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "slow async query");
+        query.start();
+        try {
+            org.isosamp.testing.Await.until(() -> phases.contains("EXECUTING") || !query.isAlive(),
+                                            java.time.Duration.ofSeconds(20), "a phase heard; heard " + phases);
+            assertEquals(null, failed.get(), "the query failed before it was cancelled");
+            assertTrue(phases.contains("EXECUTING"), "heard EXECUTING while the job runs; heard " + phases);
+        } finally {
+            query.interrupt();   // Cancel: the job is aborted and deleted
+            query.join(30_000);
+        }
+        assertFalse(query.isAlive(), "the query ended on interrupt");
+        assertTrue(failed.get() instanceof java.io.InterruptedIOException, String.valueOf(failed.get()));
+        assertFalse(phases.contains("COMPLETED"), phases.toString());
     }
 
     @Test
@@ -174,8 +215,7 @@ class TapClientLocalTest {
                 heard.add(phase);
             }
         }).build());
-        HttpUrl poll = seen.stream().filter(u -> u.queryParameter("WAIT") != null).findFirst().orElseThrow();
-        assertEquals("created " + poll.newBuilder().query(null).build(), heard.get(0), heard.toString());
+        assertEquals("created " + jobUrl(), heard.get(0), heard.toString());
         assertEquals(1, heard.stream().filter(h -> h.startsWith("created ")).count(), heard.toString());
         assertEquals("COMPLETED", heard.get(heard.size() - 1), heard.toString());
     }
