@@ -1,11 +1,18 @@
 package org.isosamp.gui;
 
 import java.awt.BorderLayout;
+import java.awt.Color;
 import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.GraphicsConfiguration;
+import java.awt.Insets;
 import java.awt.Point;
 import java.awt.Rectangle;
+import java.awt.Toolkit;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
 import java.awt.event.InputEvent;
@@ -30,6 +37,8 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import javax.swing.border.Border;
+import javax.swing.event.AncestorEvent;
+import javax.swing.event.AncestorListener;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.text.BadLocationException;
@@ -48,12 +57,17 @@ import org.isosamp.model.TableMeta;
  *
  * <p>The list is a non-focusable {@link JWindow}, so the text area keeps the focus and the keys, in any look and feel;
  * with no display (or the area not shown) the list is filled but not shown, and {@link #acceptSelected} inserts its
- * choice. Event thread only.
+ * choice. It opens under the caret, or over it where the screen has no room below, and stays on the screen; it
+ * follows the caret when the window moves, and closes when the text area leaves the screen (its tab left, its window
+ * hidden) or loses the focus. Event thread only.
  */
 final class AdqlCompletionPopup {
 
     /** The action's name in the text area's action map (bound to Ctrl+Space). */
     static final String ACTION = "completeAdqlName";
+
+    /** The widest the list gets, in pixels: a long description is cut, not the list widened to it. */
+    private static final int MAX_WIDTH = 420;
 
     private final JTextComponent area;
     private final Supplier<List<TableMeta>> tables;
@@ -87,6 +101,16 @@ final class AdqlCompletionPopup {
             public Component getListCellRendererComponent(JList<?> l, Object value, int index, boolean selected,
                                                           boolean focus) {
                 super.getListCellRendererComponent(l, value, index, selected, focus);
+                if (selected) {
+                    // the list never has the focus (the text area keeps it), so a look and feel such as FlatLaf
+                    // would paint the choice in its pale "inactive" colour: paint it as a list in use is painted
+                    Color bg = UIManager.getColor("List.selectionBackground");
+                    Color fg = UIManager.getColor("List.selectionForeground");
+                    if (bg != null && fg != null) {
+                        setBackground(bg);
+                        setForeground(fg);
+                    }
+                }
                 String detail = value instanceof Candidate c ? c.detail() : "";
                 setToolTipText(detail.isEmpty() ? null : detail);
                 return this;
@@ -131,6 +155,25 @@ final class AdqlCompletionPopup {
             @Override
             public void focusLost(FocusEvent e) {
                 close();
+            }
+        });
+        // the list follows the text area: placed again when it (or its window) moves, closed when it leaves the
+        // screen (its tab left, its window hidden or closed)
+        area.addAncestorListener(new AncestorListener() {
+            @Override
+            public void ancestorAdded(AncestorEvent e) {
+            }
+
+            @Override
+            public void ancestorRemoved(AncestorEvent e) {
+                close();
+            }
+
+            @Override
+            public void ancestorMoved(AncestorEvent e) {
+                if (open && window != null && window.isVisible() && area.isShowing()) {
+                    show();
+                }
             }
         });
         area.getDocument().addDocumentListener(new DocumentListener() {
@@ -296,6 +339,15 @@ final class AdqlCompletionPopup {
             window = new JWindow(owner);
             window.setFocusableWindowState(false); // the text area keeps the focus, and so the keys
             window.setContentPane(content);
+            window.addComponentListener(new ComponentAdapter() {
+                @Override
+                public void componentShown(ComponentEvent e) {
+                    // AWT shows a window again with its owner if the owner hid it: not a list that was closed since
+                    if (!open || !area.isShowing()) {
+                        e.getComponent().setVisible(false);
+                    }
+                }
+            });
         }
         Rectangle caret;
         try {
@@ -303,12 +355,42 @@ final class AdqlCompletionPopup {
         } catch (BadLocationException e) {
             caret = new Rectangle(0, 0, 0, area.getHeight());
         }
-        Point at = new Point(caret.x, caret.y + caret.height);
+        Point at = new Point(caret.x, caret.y);
         SwingUtilities.convertPointToScreen(at, area);
         window.pack();
-        window.setSize(Math.max(window.getWidth(), 260), window.getHeight());
-        window.setLocation(at);
+        // as wide as the names need (260 px at least); a long description does not widen it: its line is cut short
+        window.setSize(Math.max(260, Math.min(window.getWidth(), MAX_WIDTH)), window.getHeight());
+        window.setLocation(place(window.getSize(), new Rectangle(at, caret.getSize()), screen()));
         window.setVisible(true);
+    }
+
+    /**
+     * @param list   the list's size
+     * @param caret  the caret, on the screen
+     * @param screen the screen's usable part
+     * @return where the list goes: under the caret, or over it when there is no room below; moved left when it
+     *         would pass the screen's right edge
+     */
+    static Point place(Dimension list, Rectangle caret, Rectangle screen) {
+        int x = Math.max(screen.x, Math.min(caret.x, screen.x + screen.width - list.width));
+        int y = caret.y + caret.height;
+        if (y + list.height > screen.y + screen.height) {
+            y = caret.y - list.height >= screen.y ? caret.y - list.height
+                : Math.max(screen.y, screen.y + screen.height - list.height);
+        }
+        return new Point(x, y);
+    }
+
+    /** @return the usable part of the screen the text area is on (without the task bar's and panels' insets) */
+    private Rectangle screen() {
+        GraphicsConfiguration gc = area.getGraphicsConfiguration();
+        if (gc == null) {
+            return new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
+        }
+        Rectangle b = gc.getBounds();
+        Insets in = Toolkit.getDefaultToolkit().getScreenInsets(gc);
+        return new Rectangle(b.x + in.left, b.y + in.top, b.width - in.left - in.right,
+                             b.height - in.top - in.bottom);
     }
 
     private String textAt(int offset) {
