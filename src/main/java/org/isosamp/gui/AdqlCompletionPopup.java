@@ -204,6 +204,19 @@ final class AdqlCompletionPopup {
         }
     }
 
+    /**
+     * Fills an open list again from the tables now known: what the host calls when the metadata has come (or failed
+     * to), so that a list opened while it was read offers the names (or says why there are none) without another key.
+     */
+    void refresh() {
+        if (open) {
+            fill();
+            if (area.isShowing()) {
+                show();
+            }
+        }
+    }
+
     /** Closes the list. */
     void close() {
         open = false;

@@ -14,15 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ADQL completion list on a real display (Xvfb, a child JVM running {@link AdqlCompletionProbe}): in the search
- * panel's ADQL tab, over the local archive's metadata, with real key presses. Typing {@code SELECT * FROM ida.obs}
+ * panel's ADQL tab, over the local archive's metadata, with real key presses. Ctrl+Space while the metadata is read
+ * opens the list saying so, and the list fills itself once it has come. Typing {@code SELECT * FROM ida.obs}
  * opens the list at the '.', Escape closes it, Ctrl+Space opens it under the caret, on the screen and inside the
  * window, its choice painted as a list in use, with the focus left in the query; the arrows move the choice; Enter
  * inserts {@code observations} and nothing else (no newline); after an alias and after a table's name the list offers
- * that table's columns ({@code ra_} gives {@code ra_deg}); Tab inserts too; Escape leaves the text as it was. The list
- * closes when its tab is left or its window hidden, and does not come back when the window is shown again; it
- * follows the caret when the window moves; near the screen's corner it opens over the caret, on the screen. Nothing
- * touches the disk or network on the event thread. Saves {@code target/screenshots/adql-completion.png} with the
- * list open.
+ * that table's columns ({@code ra_} gives {@code ra_deg}); Tab and a double-click insert too; Escape leaves the text as
+ * it was. The list closes when its tab is left or its window hidden, and does not come back when the window is shown
+ * again; it follows the caret when the window moves; near the screen's corner it opens over the caret, on the
+ * screen. Nothing touches the disk or network on the event thread. Saves
+ * {@code target/screenshots/adql-completion.png} with the list open.
  */
 class AdqlCompletionPopupTest {
 
@@ -39,6 +40,9 @@ class AdqlCompletionPopupTest {
             int exit = probe.waitFor(WAIT);
             String out = probe.output();
             assertEquals(0, exit, out);
+            assertTrue(out.contains("LOADING shown true names [] note metadata still loading\n"), out);
+            assertTrue(out.contains("LOADED shown true names [aph, cam_expert, cam_measurement] note Processing "
+                                    + "history per observation\n"), out);
             assertTrue(out.contains("TYPED-DOT shown true names [obs_pointing, observers, observations]\n"), out);
             assertTrue(out.contains("ESCAPE shown false open false text \"SELECT * FROM ida.obs\"\n"), out);
             assertTrue(out.contains("CTRL-SPACE shown true names [obs_pointing, observers, observations] selected "
@@ -57,6 +61,8 @@ class AdqlCompletionPopupTest {
                                     + "ida.observations.dec\" shown false\n"), out);
             assertTrue(out.contains("ESCAPE-AGAIN text \"SELECT * FROM ida.observations o WHERE o.ra_deg > 10 AND "
                                     + "ida.observations.dec AND o.t\" shown false focus true\n"), out);
+            assertTrue(out.contains("DOUBLE-CLICK text \"SELECT * FROM ida.observations o WHERE o.ra_deg > 10 AND "
+                                    + "ida.observations.dec AND o.tdt\" shown false focus true\n"), out);
             assertTrue(out.contains("OTHER-TAB shown false open false\n"), out);
             assertTrue(out.contains("MOVED shown false\n")
                        || out.contains("MOVED shown true below-caret true above-caret false at-caret-x true"), out);

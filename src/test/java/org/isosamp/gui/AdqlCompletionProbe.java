@@ -37,6 +37,8 @@ public final class AdqlCompletionProbe {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    private static final java.util.concurrent.CountDownLatch metadataHeld = new java.util.concurrent.CountDownLatch(1);
+
     private static Robot keys;
     private static JTextArea area;
 
@@ -64,7 +66,17 @@ public final class AdqlCompletionProbe {
         org.isosamp.cli.GuiCommand.installLookAndFeel(); // as iso-samp gui starts: the screenshot shows its look
         JFrame frame = edt(() -> {
             SearchPanel p = new SearchPanel();
-            p.setArchive("probe archive", () -> archive);
+            p.setArchive("probe archive", () -> {
+                // the metadata is still being read until the probe has looked at the list meanwhile
+                try {
+                    if (!metadataHeld.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new java.io.IOException("the probe never let the metadata through");
+                    }
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException("cancelled");
+                }
+                return archive;
+            });
             p.setAdqlSelected(true);
             JFrame f = new JFrame("iso-samp: ADQL completion");
             f.getContentPane().add(p);
@@ -74,17 +86,35 @@ public final class AdqlCompletionProbe {
         });
         SearchPanel panel = (SearchPanel) frame.getContentPane().getComponent(0);
         area = edt(panel::adqlArea);
-        Await.until(() -> ui(() -> !panel.isFetching() && panel.metadataStatus().matches("\\d+ tables")), WAIT,
-                    "the archive's metadata");
         keys = new Robot();
         keys.setAutoDelay(15);
         edt(() -> {
-            area.setText("");
+            area.setText("SELECT * FROM ida.");
+            area.setCaretPosition(area.getText().length());
             frame.toFront();
             area.requestFocusInWindow();
             return null;
         });
         Await.until(() -> ui(area::isFocusOwner), WAIT, "the ADQL area focused");
+
+        // Ctrl+Space while the metadata is read: the list says so, at once; once it has come, the list offers it
+        ctrlSpace();
+        Await.until(() -> shown(), WAIT, "the list shown while the metadata is read");
+        idle();
+        say("LOADING shown " + shown() + " names " + names() + " note " + ui(panel.adqlCompletion()::note));
+        metadataHeld.countDown();
+        Await.until(() -> ui(() -> !panel.isFetching() && panel.metadataStatus().matches("\\d+ tables")), WAIT,
+                    "the archive's metadata");
+        idle();
+        settle(() -> !names().isEmpty(), "the open list filled with the metadata come");
+        say("LOADED shown " + shown() + " names " + names().subList(0, Math.min(3, names().size())) + " note "
+            + ui(panel.adqlCompletion()::note).replaceAll("\\. LOCAL SAMPLE.*", ""));
+        press(KeyEvent.VK_ESCAPE);
+        idle();
+        edt(() -> {
+            area.setText("");
+            return null;
+        });
 
         // typed as a user types: the '.' after the schema opens the list at once, "obs" narrows it
         type("SELECT * FROM ida.obs");
@@ -162,6 +192,19 @@ public final class AdqlCompletionProbe {
         press(KeyEvent.VK_ESCAPE);
         idle();
         say("ESCAPE-AGAIN text " + text() + " shown " + shown() + " focus " + ui(area::isFocusOwner));
+
+        // a double-click on a name inserts it; the query keeps the focus
+        ctrlSpace();
+        Await.until(() -> shown(), WAIT, "the list shown after Ctrl+Space");
+        idle();
+        Point cell = cellOnScreen(names().indexOf("tdt"));
+        keys.mouseMove(cell.x, cell.y);
+        for (int i = 0; i < 2; i++) {
+            keys.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+            keys.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+        }
+        idle();
+        say("DOUBLE-CLICK text " + text() + " shown " + shown() + " focus " + ui(area::isFocusOwner));
 
         // the list goes when the query does: its tab left, its window moved, hidden, shown again
         ctrlSpace();
@@ -348,6 +391,18 @@ public final class AdqlCompletionProbe {
 
     private static String text() throws Exception {
         return "\"" + edt(area::getText).replace("\n", "\\n").replace("\t", "\\t") + "\"";
+    }
+
+    /** @return the middle of the shown list's row {@code i}, on the screen */
+    private static Point cellOnScreen(int i) throws Exception {
+        JWindow w = popup();
+        return edt(() -> {
+            JList<?> l = list(w.getContentPane());
+            Rectangle r = l.getCellBounds(i, i);
+            Point p = new Point(r.x + r.width / 4, r.y + r.height / 2);
+            javax.swing.SwingUtilities.convertPointToScreen(p, l);
+            return p;
+        });
     }
 
     private static void awaitText(String want) throws InterruptedException {
