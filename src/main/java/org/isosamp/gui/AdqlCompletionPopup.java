@@ -51,9 +51,10 @@ import org.isosamp.model.TableMeta;
 /**
  * Completion of table and column names in an ADQL text area: Ctrl+Space, or a '.' typed after a table, alias or
  * schema name, opens a list of the names {@link AdqlCompletion} offers there; Up/Down choose, Enter or Tab (or a
- * double-click) inserts, Escape closes, typing narrows the list. Each entry's unit and description are its tooltip and
- * the line under the list. The names come from metadata already read (the supplier's; null while it is read): the
- * list never waits for the archive, it says "metadata still loading" instead.
+ * double-click) inserts, Escape closes, typing narrows the list and a character that ends the word (a space, a comma,
+ * an operator) closes it. Each entry's unit and description are its tooltip and the line under the list. The names
+ * come from metadata already read (the supplier's; null while it is read): the list never waits for the archive, it
+ * says "metadata still loading" instead.
  *
  * <p>The list is a non-focusable {@link JWindow}, so the text area keeps the focus and the keys, in any look and feel;
  * with no display (or the area not shown) the list is filled but not shown, and {@link #acceptSelected} inserts its
@@ -179,9 +180,20 @@ final class AdqlCompletionPopup {
         area.getDocument().addDocumentListener(new DocumentListener() {
             @Override
             public void insertUpdate(DocumentEvent e) {
-                boolean dot = e.getLength() == 1 && ".".equals(textAt(e.getOffset()));
+                String typed = e.getLength() == 1 ? textAt(e.getOffset()) : "";
+                boolean dot = ".".equals(typed);
+                // a space, comma, bracket or operator typed ends the word, and the list with it: the next Enter is
+                // the text's again (else, open on every word after, it would take the Enter meant for a new line)
+                boolean endsWord = typed.length() == 1 && !dot && typed.charAt(0) != '"'
+                                   && !AdqlCompletion.isWordChar(typed.charAt(0));
                 // after the caret has moved past what was typed
-                SwingUtilities.invokeLater(() -> changed(dot));
+                SwingUtilities.invokeLater(() -> {
+                    if (endsWord) {
+                        close();
+                    } else {
+                        changed(dot);
+                    }
+                });
             }
 
             @Override

@@ -206,6 +206,25 @@ public final class AdqlCompletionProbe {
         idle();
         say("DOUBLE-CLICK text " + text() + " shown " + shown() + " focus " + ui(area::isFocusOwner));
 
+        // a space ends the word, and the list with it: Enter after it is the text's (a new line), not the list's
+        edt(() -> {
+            area.setText("");
+            return null;
+        });
+        type("SELECT * FROM ida.observations");
+        awaitText("SELECT * FROM ida.observations");
+        idle();
+        say("WORD-TYPED shown " + shown() + " names " + names());
+        type(" o");
+        awaitText("SELECT * FROM ida.observations o");
+        idle();
+        say("SPACE shown " + shown() + " names " + names());
+        press(KeyEvent.VK_ENTER);
+        type("WHERE");
+        awaitText("SELECT * FROM ida.observations o\nWHERE", "SELECT * FROM ida.observations o");
+        idle();
+        say("NEW-LINE text " + text() + " shown " + shown());
+
         // the list goes when the query does: its tab left, its window moved, hidden, shown again
         ctrlSpace();
         Await.until(() -> shown(), WAIT, "the list shown after Ctrl+Space");
@@ -407,6 +426,12 @@ public final class AdqlCompletionProbe {
 
     private static void awaitText(String want) throws InterruptedException {
         Await.until(() -> ui(area::getText).equals(want), WAIT, "the area to read \"" + want + "\"");
+    }
+
+    /** Waits for the text to be {@code want}, or to end with "WHERE" after {@code start} (then says what it is). */
+    private static void awaitText(String want, String start) throws Exception {
+        settle(() -> ui(area::getText).equals(want) || ui(area::getText).startsWith(start)
+                     && ui(area::getText).endsWith("WHERE"), "the area to read \"" + want + "\"");
     }
 
     /** Waits until the keys pressed so far and what they queued on the event thread have been handled. */
