@@ -52,9 +52,9 @@ import org.isosamp.model.TableMeta;
  * Completion of table and column names in an ADQL text area: Ctrl+Space, or a '.' typed after a table, alias or
  * schema name, opens a list of the names {@link AdqlCompletion} offers there; Up/Down choose, Enter or Tab (or a
  * double-click) inserts, Escape closes, typing narrows the list and a character that ends the word (a space, a comma,
- * an operator) closes it. Each entry's unit and description are its tooltip and the line under the list. The names
- * come from metadata already read (the supplier's; null while it is read): the list never waits for the archive, it
- * says "metadata still loading" instead.
+ * an operator) closes it, as do Left, Right, Home, End and a click in the text. Each entry's unit and description are
+ * its tooltip and the line under the list. The names come from metadata already read (the supplier's; null while it
+ * is read): the list never waits for the archive, it says "metadata still loading" instead.
  *
  * <p>The list is a non-focusable {@link JWindow}, so the text area keeps the focus and the keys, in any look and feel;
  * with no display (or the area not shown) the list is filled but not shown, and {@link #acceptSelected} inserts its
@@ -149,7 +149,15 @@ final class AdqlCompletionPopup {
             public void keyPressed(KeyEvent e) {
                 if (open && listKey(e.getKeyCode())) {
                     e.consume();
+                } else if (open && movesCaret(e.getKeyCode())) {
+                    close(); // the caret leaves the word the list was for: the key moves it as usual
                 }
+            }
+        });
+        area.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                close(); // a click puts the caret elsewhere: the list was for the word it leaves
             }
         });
         area.addFocusListener(new FocusAdapter() {
@@ -301,6 +309,11 @@ final class AdqlCompletionPopup {
             }
         }
         return true;
+    }
+
+    private static boolean movesCaret(int code) {
+        return code == KeyEvent.VK_LEFT || code == KeyEvent.VK_RIGHT || code == KeyEvent.VK_HOME
+               || code == KeyEvent.VK_END || code == KeyEvent.VK_KP_LEFT || code == KeyEvent.VK_KP_RIGHT;
     }
 
     private void select(int i) {

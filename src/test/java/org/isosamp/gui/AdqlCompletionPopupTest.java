@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * window, its choice painted as a list in use, with the focus left in the query; the arrows move the choice; Enter
  * inserts {@code observations} and nothing else (no newline); after an alias and after a table's name the list offers
  * that table's columns ({@code ra_} gives {@code ra_deg}); Tab and a double-click insert too; Escape leaves the text as
- * it was. A space typed after a name closes the list, so the Enter after it is a new line. The list closes when its
+ * it was. Left and a click in the text close the list, leaving the text as it was; a space typed after a name
+ * closes it, so the Enter after it is a new line. The list closes when its
  * tab is left or its window hidden, and does not come back when the window is shown again; it follows the caret when
  * the window moves; near the screen's corner it opens over the caret, on the screen. Nothing touches the disk or
  * network on the event thread. Saves {@code target/screenshots/adql-completion.png} with the list open.
@@ -63,6 +64,9 @@ class AdqlCompletionPopupTest {
                                     + "ida.observations.dec AND o.t\" shown false focus true\n"), out);
             assertTrue(out.contains("DOUBLE-CLICK text \"SELECT * FROM ida.observations o WHERE o.ra_deg > 10 AND "
                                     + "ida.observations.dec AND o.tdt\" shown false focus true\n"), out);
+            assertTrue(out.contains("LEFT shown false caret-back true\n"), out);
+            assertTrue(out.contains("CLICK shown false text \"SELECT * FROM ida.observations o WHERE o.ra_deg > 10 AND "
+                                    + "ida.observations.dec AND o.tdt AND o.t\"\n"), out);
             assertTrue(out.contains("WORD-TYPED shown true names [observations]\n"), out);
             assertTrue(out.contains("SPACE shown false names []\n"), out);
             assertTrue(out.contains("NEW-LINE text \"SELECT * FROM ida.observations o\\nWHERE\" shown false\n"), out);

@@ -206,6 +206,36 @@ public final class AdqlCompletionProbe {
         idle();
         say("DOUBLE-CLICK text " + text() + " shown " + shown() + " focus " + ui(area::isFocusOwner));
 
+        // the caret moved away from the word (an arrow, a click in the text): the list goes, the text stays
+        type(" AND o.t");
+        idle();
+        ctrlSpace();
+        Await.until(() -> shown(), WAIT, "the list shown after Ctrl+Space");
+        press(KeyEvent.VK_LEFT);
+        idle();
+        settle(() -> !shown(), "the list closed by Left");
+        say("LEFT shown " + shown() + " caret-back "
+            + ui(() -> area.getCaretPosition() == area.getText().length() - 1));
+        press(KeyEvent.VK_END);
+        ctrlSpace();
+        Await.until(() -> shown(), WAIT, "the list shown after Ctrl+Space");
+        Point start = edt(() -> {
+            Rectangle r = area.modelToView2D(7).getBounds(); // in "SELECT * ..."
+            Point p = new Point(r.x + 1, r.y + r.height / 2);
+            javax.swing.SwingUtilities.convertPointToScreen(p, area);
+            return p;
+        });
+        keys.mouseMove(start.x, start.y);
+        keys.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+        keys.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+        idle();
+        settle(() -> !shown(), "the list closed by a click in the text");
+        say("CLICK shown " + shown() + " text " + text());
+        edt(() -> {
+            area.setCaretPosition(area.getText().length());
+            return null;
+        });
+
         // a space ends the word, and the list with it: Enter after it is the text's (a new line), not the list's
         edt(() -> {
             area.setText("");
