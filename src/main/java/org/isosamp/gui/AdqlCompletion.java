@@ -296,7 +296,8 @@ final class AdqlCompletion {
         return out;
     }
 
-    private static boolean isWordChar(char c) {
+    /** @return true if the character can be part of a name (letter, digit, underscore) */
+    static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 

@@ -1,11 +1,18 @@
 package org.isosamp.gui;
 
 import java.awt.BorderLayout;
+import java.awt.Color;
 import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.GraphicsConfiguration;
+import java.awt.Insets;
 import java.awt.Point;
 import java.awt.Rectangle;
+import java.awt.Toolkit;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
 import java.awt.event.InputEvent;
@@ -30,6 +37,8 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import javax.swing.border.Border;
+import javax.swing.event.AncestorEvent;
+import javax.swing.event.AncestorListener;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.text.BadLocationException;
@@ -42,18 +51,24 @@ import org.isosamp.model.TableMeta;
 /**
  * Completion of table and column names in an ADQL text area: Ctrl+Space, or a '.' typed after a table, alias or
  * schema name, opens a list of the names {@link AdqlCompletion} offers there; Up/Down choose, Enter or Tab (or a
- * double-click) inserts, Escape closes, typing narrows the list. Each entry's unit and description are its tooltip and
- * the line under the list. The names come from metadata already read (the supplier's; null while it is read): the
- * list never waits for the archive, it says "metadata still loading" instead.
+ * double-click) inserts, Escape closes, typing narrows the list and a character that ends the word (a space, a comma,
+ * an operator) closes it, as do Left, Right, Home, End and a click in the text. Each entry's unit and description are
+ * its tooltip and the line under the list. The names come from metadata already read (the supplier's; null while it
+ * is read): the list never waits for the archive, it says "metadata still loading" instead.
  *
  * <p>The list is a non-focusable {@link JWindow}, so the text area keeps the focus and the keys, in any look and feel;
  * with no display (or the area not shown) the list is filled but not shown, and {@link #acceptSelected} inserts its
- * choice. Event thread only.
+ * choice. It opens under the caret, or over it where the screen has no room below, and stays on the screen; it
+ * follows the caret when the window moves, and closes when the text area leaves the screen (its tab left, its window
+ * hidden) or loses the focus. Event thread only.
  */
 final class AdqlCompletionPopup {
 
     /** The action's name in the text area's action map (bound to Ctrl+Space). */
     static final String ACTION = "completeAdqlName";
+
+    /** The widest the list gets, in pixels: a long description is cut, not the list widened to it. */
+    private static final int MAX_WIDTH = 420;
 
     private final JTextComponent area;
     private final Supplier<List<TableMeta>> tables;
@@ -87,6 +102,16 @@ final class AdqlCompletionPopup {
             public Component getListCellRendererComponent(JList<?> l, Object value, int index, boolean selected,
                                                           boolean focus) {
                 super.getListCellRendererComponent(l, value, index, selected, focus);
+                if (selected) {
+                    // the list never has the focus (the text area keeps it), so a look and feel such as FlatLaf
+                    // would paint the choice in its pale "inactive" colour: paint it as a list in use is painted
+                    Color bg = UIManager.getColor("List.selectionBackground");
+                    Color fg = UIManager.getColor("List.selectionForeground");
+                    if (bg != null && fg != null) {
+                        setBackground(bg);
+                        setForeground(fg);
+                    }
+                }
                 String detail = value instanceof Candidate c ? c.detail() : "";
                 setToolTipText(detail.isEmpty() ? null : detail);
                 return this;
@@ -124,7 +149,15 @@ final class AdqlCompletionPopup {
             public void keyPressed(KeyEvent e) {
                 if (open && listKey(e.getKeyCode())) {
                     e.consume();
+                } else if (open && movesCaret(e.getKeyCode())) {
+                    close(); // the caret leaves the word the list was for: the key moves it as usual
                 }
+            }
+        });
+        area.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                close(); // a click puts the caret elsewhere: the list was for the word it leaves
             }
         });
         area.addFocusListener(new FocusAdapter() {
@@ -133,12 +166,42 @@ final class AdqlCompletionPopup {
                 close();
             }
         });
+        // the list follows the text area: placed again when it (or its window) moves, closed when it leaves the
+        // screen (its tab left, its window hidden or closed)
+        area.addAncestorListener(new AncestorListener() {
+            @Override
+            public void ancestorAdded(AncestorEvent e) {
+            }
+
+            @Override
+            public void ancestorRemoved(AncestorEvent e) {
+                close();
+            }
+
+            @Override
+            public void ancestorMoved(AncestorEvent e) {
+                if (open && window != null && window.isVisible() && area.isShowing()) {
+                    show();
+                }
+            }
+        });
         area.getDocument().addDocumentListener(new DocumentListener() {
             @Override
             public void insertUpdate(DocumentEvent e) {
-                boolean dot = e.getLength() == 1 && ".".equals(textAt(e.getOffset()));
+                String typed = e.getLength() == 1 ? textAt(e.getOffset()) : "";
+                boolean dot = ".".equals(typed);
+                // a space, comma, bracket or operator typed ends the word, and the list with it: the next Enter is
+                // the text's again (else, open on every word after, it would take the Enter meant for a new line)
+                boolean endsWord = typed.length() == 1 && !dot && typed.charAt(0) != '"'
+                                   && !AdqlCompletion.isWordChar(typed.charAt(0));
                 // after the caret has moved past what was typed
-                SwingUtilities.invokeLater(() -> changed(dot));
+                SwingUtilities.invokeLater(() -> {
+                    if (endsWord) {
+                        close();
+                    } else {
+                        changed(dot);
+                    }
+                });
             }
 
             @Override
@@ -158,6 +221,19 @@ final class AdqlCompletionPopup {
         open = true;
         if (area.isShowing()) {
             show();
+        }
+    }
+
+    /**
+     * Fills an open list again from the tables now known: what the host calls when the metadata has come (or failed
+     * to), so that a list opened while it was read offers the names (or says why there are none) without another key.
+     */
+    void refresh() {
+        if (open) {
+            fill();
+            if (area.isShowing()) {
+                show();
+            }
         }
     }
 
@@ -235,6 +311,11 @@ final class AdqlCompletionPopup {
         return true;
     }
 
+    private static boolean movesCaret(int code) {
+        return code == KeyEvent.VK_LEFT || code == KeyEvent.VK_RIGHT || code == KeyEvent.VK_HOME
+               || code == KeyEvent.VK_END || code == KeyEvent.VK_KP_LEFT || code == KeyEvent.VK_KP_RIGHT;
+    }
+
     private void select(int i) {
         if (i >= 0) {
             list.setSelectedIndex(i);
@@ -296,6 +377,15 @@ final class AdqlCompletionPopup {
             window = new JWindow(owner);
             window.setFocusableWindowState(false); // the text area keeps the focus, and so the keys
             window.setContentPane(content);
+            window.addComponentListener(new ComponentAdapter() {
+                @Override
+                public void componentShown(ComponentEvent e) {
+                    // AWT shows a window again with its owner if the owner hid it: not a list that was closed since
+                    if (!open || !area.isShowing()) {
+                        e.getComponent().setVisible(false);
+                    }
+                }
+            });
         }
         Rectangle caret;
         try {
@@ -303,12 +393,42 @@ final class AdqlCompletionPopup {
         } catch (BadLocationException e) {
             caret = new Rectangle(0, 0, 0, area.getHeight());
         }
-        Point at = new Point(caret.x, caret.y + caret.height);
+        Point at = new Point(caret.x, caret.y);
         SwingUtilities.convertPointToScreen(at, area);
         window.pack();
-        window.setSize(Math.max(window.getWidth(), 260), window.getHeight());
-        window.setLocation(at);
+        // as wide as the names need (260 px at least); a long description does not widen it: its line is cut short
+        window.setSize(Math.max(260, Math.min(window.getWidth(), MAX_WIDTH)), window.getHeight());
+        window.setLocation(place(window.getSize(), new Rectangle(at, caret.getSize()), screen()));
         window.setVisible(true);
+    }
+
+    /**
+     * @param list   the list's size
+     * @param caret  the caret, on the screen
+     * @param screen the screen's usable part
+     * @return where the list goes: under the caret, or over it when there is no room below; moved left when it
+     *         would pass the screen's right edge
+     */
+    static Point place(Dimension list, Rectangle caret, Rectangle screen) {
+        int x = Math.max(screen.x, Math.min(caret.x, screen.x + screen.width - list.width));
+        int y = caret.y + caret.height;
+        if (y + list.height > screen.y + screen.height) {
+            y = caret.y - list.height >= screen.y ? caret.y - list.height
+                : Math.max(screen.y, screen.y + screen.height - list.height);
+        }
+        return new Point(x, y);
+    }
+
+    /** @return the usable part of the screen the text area is on (without the task bar's and panels' insets) */
+    private Rectangle screen() {
+        GraphicsConfiguration gc = area.getGraphicsConfiguration();
+        if (gc == null) {
+            return new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
+        }
+        Rectangle b = gc.getBounds();
+        Insets in = Toolkit.getDefaultToolkit().getScreenInsets(gc);
+        return new Rectangle(b.x + in.left, b.y + in.top, b.width - in.left - in.right,
+                             b.height - in.top - in.bottom);
     }
 
     private String textAt(int offset) {

@@ -248,6 +248,9 @@ public final class SearchPanel extends JPanel {
                     LOG.log(Level.FINE, "metadata of " + key, c);
                     metadataStatus.setText("Could not read the archive's tables: "
                                            + (c.getMessage() == null ? c.toString() : c.getMessage()));
+                    if (completion != null) {
+                        completion.refresh(); // a list opened meanwhile says why it has no names
+                    }
                 } catch (InterruptedException | java.util.concurrent.CancellationException e) {
                     metadataStatus.setText(" ");
                 }
@@ -468,6 +471,9 @@ public final class SearchPanel extends JPanel {
         table.setSelectedItem(chosen);
         setAots(m.aots());
         metadataStatus.setText(m.tables().size() + " tables");
+        if (completion != null) {
+            completion.refresh(); // a list opened while the metadata was read offers it now
+        }
     }
 
     /** Offers these AOTs, those of the chosen instrument only, keeping what is typed. */

@@ -11,7 +11,10 @@ import org.isosamp.model.ColumnMeta;
 import org.isosamp.model.TableMeta;
 import org.junit.jupiter.api.Test;
 
-/** ADQL completion's logic: the names offered and the text they replace, in each context, with no display. */
+/**
+ * ADQL completion's logic: the names offered and the text they replace, in each context, and where the list goes on
+ * the screen, with no display.
+ */
 class AdqlCompletionTest {
 
     private static final List<TableMeta> TABLES = List.of(
@@ -126,5 +129,20 @@ class AdqlCompletionTest {
         assertEquals(Context.COLUMN, at("SELECT * FROM ida.postcards WHERE tdt = 'from' AND |").context());
         assertEquals(List.of("tdt", "postcard_url"),
                      names(at("SELECT | FROM ida.postcards -- FROM ida.observations\n")));
+    }
+
+    @Test
+    void theListGoesUnderTheCaretOrOverItAndStaysOnTheScreen() {
+        java.awt.Rectangle screen = new java.awt.Rectangle(0, 0, 1280, 900);
+        java.awt.Dimension list = new java.awt.Dimension(420, 175);
+        // room below: under the caret, at its column
+        assertEquals(new java.awt.Point(505, 115),
+                     AdqlCompletionPopup.place(list, new java.awt.Rectangle(505, 98, 1, 17), screen));
+        // at the bottom right: over the caret, moved left to end at the screen's edge
+        assertEquals(new java.awt.Point(860, 580),
+                     AdqlCompletionPopup.place(list, new java.awt.Rectangle(959, 755, 1, 17), screen));
+        // no room above or below (a tiny screen): on the screen all the same, at its bottom
+        assertEquals(new java.awt.Point(0, 25), AdqlCompletionPopup.place(list, new java.awt.Rectangle(10, 90, 1, 17),
+                                                                         new java.awt.Rectangle(0, 0, 400, 200)));
     }
 }
