@@ -3,12 +3,14 @@ package org.isosamp.topcat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.imageio.ImageIO;
 import org.isosamp.testing.TopcatProbe;
 import org.isosamp.testing.Xvfb;
 import org.isosamp.archive.IsoArchive;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.table.StarTableOutput;
+import uk.ac.starlink.table.TableSequence;
+import uk.ac.starlink.util.DataSource;
 
 /**
  * The activation action "ISO product" inside the real TOPCAT 4.8.7 (Debian's jar), under a private Xvfb: on an
@@ -38,6 +43,12 @@ class IsoProductActivationTopcatTest {
 
     private static final Duration START = Duration.ofSeconds(90);
     private static final String SPECTRUM = "58002102";
+    // the M31 cone of the load dialog's test, a CAM image and an SWS spectrum in it
+    private static final double M31_RA = 10.68470833;
+    private static final double M31_DEC = 41.26875;
+    private static final double M31_RADIUS = 0.1;
+    private static final String IMAGE = "58302402";
+    private static final String SWS_SPECTRUM = "40001501";
 
     @TempDir
     Path dir;
@@ -116,5 +127,85 @@ class IsoProductActivationTopcatTest {
             assertTrue(lines.contains("sent spectrum.load.ssa-generic M31 (ISO LWS L01 " + SPECTRUM + ") true"), out);
             x.screenshot("topcat-activation-loaded.png");
         }
+    }
+
+    @Test
+    void onTheM31TableAnActivatedRowShowsItsPostcardAndLoadsASpectrum() throws Exception {
+        TopcatProbe.require();
+
+        // the M31 cone as a user has it in TOPCAT (the load dialog's table)
+        IsoArchive archive = SharedArchive.client();
+        StarTable cone = archive.cone("ida.observations", M31_RA, M31_DEC, M31_RADIUS, 1000).table();
+        Path tableFile = dir.resolve("m31.vot");
+        new StarTableOutput().writeStarTable(cone, tableFile.toString(), "votable");
+        long imageRow = rowOf(cone, IMAGE);
+        long spectrumRow = rowOf(cone, SWS_SPECTRUM);
+        // what the archive serves: the postcard, and the spectrum's segments as STIL reads them
+        Path postcard = archive.postcard(IMAGE, dir.resolve("expected"), null, null);
+        BufferedImage card = ImageIO.read(postcard.toFile());
+        Path spectrum = archive.download(SWS_SPECTRUM, RetrievalType.STANDALONE, null, dir.resolve("expected"), null,
+            null);
+        long segmentRows = 0;
+        int segments = 0;
+        TableSequence seq = new StarTableFactory(false).makeStarTables(DataSource.makeDataSource(spectrum.toString()),
+            "fits");
+        for (StarTable t; (t = seq.nextTable()) != null; segments++) {
+            segmentRows += t.getRowCount();
+        }
+        assertTrue(segments > 1, "the SWS product is segmented: " + segments);
+        Path folder = dir.resolve("products");
+        String url = SharedArchive.get().baseUrl().toString();
+
+        try (Xvfb x = Xvfb.start(dir.resolve("xvfb"));
+             TopcatProbe topcat = TopcatProbe.start(x, dir,
+                 List.of("topcat.activators=" + IsoProductActivationType.class.getName()), TopcatPostcardProbe.class,
+                 tableFile.toString(), url, folder.toString(), Long.toString(imageRow), postcard.toString(),
+                 Long.toString(spectrumRow))) {
+            String out = topcat.await("shown", START, "the postcard in TOPCAT");
+            List<String> lines = out.lines().toList();
+            assertTrue(lines.contains("ready ACTIVATOR"), "set to show the postcard, it has an activator:\n" + out);
+            // a window for the row's observation, showing the archive's postcard, drawn on the screen
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("postcard ") && l.contains(IMAGE)
+                && l.endsWith(" true")), "a postcard window for " + IMAGE + " shows:\n" + out);
+            assertTrue(lines.contains("icon " + card.getWidth() + " " + card.getHeight()),
+                "the postcard's size, " + card.getWidth() + "x" + card.getHeight() + ":\n" + out);
+            String pixels = lines.stream().filter(l -> l.startsWith("pixels ")).findFirst().orElseThrow(
+                () -> new AssertionError("no pixels read off the screen:\n" + out));
+            String[] p = pixels.split(" ");
+            int total = card.getWidth() * card.getHeight();
+            assertEquals(Integer.toString(total), p[2], pixels);
+            assertEquals(Integer.toString(total), p[1], "every pixel on the screen is the postcard's: " + pixels);
+            assertTrue(Integer.parseInt(p[3]) > 16, "not blank: " + pixels);
+            assertTrue(Files.exists(folder.resolve(postcard.getFileName())), "the postcard is saved in the folder");
+            x.screenshot("topcat-postcard.png");
+
+            topcat.send("go");
+            topcat.endInput();
+            String end = topcat.await("done", START, "the spectrum loaded in TOPCAT");
+            lines = end.lines().toList();
+            assertTrue(end.contains("\ndone"), "TOPCAT loaded the spectrum:\n" + end);
+            // the segments as one table, every row, named after the observation
+            List<String> added = lines.stream().filter(l -> l.startsWith("table ")).toList();
+            assertEquals(1, added.size(), "one table for the segmented spectrum:\n" + end);
+            assertTrue(added.get(0).contains(SWS_SPECTRUM), added.get(0));
+            assertTrue(added.get(0).endsWith(" " + segmentRows), "rows of all " + segments + " segments, "
+                + segmentRows + ": " + added.get(0));
+            assertTrue(lines.contains("tables 2"), "the M31 table and the spectrum:\n" + end);
+        }
+    }
+
+    private static long rowOf(StarTable t, String tdt) throws java.io.IOException {
+        int col = -1;
+        for (int i = 0; i < t.getColumnCount(); i++) {
+            if (t.getColumnInfo(i).getName().equals("tdt")) {
+                col = i;
+            }
+        }
+        for (long r = 0; r < t.getRowCount(); r++) {
+            if (String.valueOf(t.getCell(r, col)).equals(tdt)) {
+                return r;
+            }
+        }
+        throw new AssertionError("the M31 cone has no row with tdt " + tdt);
     }
 }
