@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import org.isosamp.testing.TopcatProbe;
@@ -35,6 +36,12 @@ import uk.ac.starlink.util.DataSource;
  * action's settings come back from a session's state ({@code setState(getState())}, and the window's whole state).
  * A screenshot of the activation window showing the action is saved in {@code target/screenshots/}.
  *
+ * <p>On the M31 cone (the load dialog's table), set to "show postcard", clicks on two CAM rows each bring the row's
+ * postcard up, in one window that TOPCAT's activation window does not hide: the test reads the pixels off the
+ * screen and finds the archive's 256x256 PNG, every pixel ({@code topcat-postcard.png}); the action's panel is seen
+ * whole at the window's own size. Set to "load tables", a click on the SWS spectrum's row adds one table to TOPCAT's
+ * list, holding every row of the product's segments.
+ *
  * <p>The class path is {@link org.isosamp.testing.TopcatClassPath}'s: TOPCAT's jar first, so TOPCAT's own classes,
  * not the compile stubs, serve (a stub signature that differs from TOPCAT's fails here). Without TOPCAT's jar, Xvfb
  * or ImageMagick the test fails, naming what to install.
@@ -47,7 +54,7 @@ class IsoProductActivationTopcatTest {
     private static final double M31_RA = 10.68470833;
     private static final double M31_DEC = 41.26875;
     private static final double M31_RADIUS = 0.1;
-    private static final String IMAGE = "58302402";
+    private static final List<String> IMAGES = List.of("58302402", "58302703");
     private static final String SWS_SPECTRUM = "40001501";
 
     @TempDir
@@ -138,13 +145,16 @@ class IsoProductActivationTopcatTest {
         StarTable cone = archive.cone("ida.observations", M31_RA, M31_DEC, M31_RADIUS, 1000).table();
         Path tableFile = dir.resolve("m31.vot");
         new StarTableOutput().writeStarTable(cone, tableFile.toString(), "votable");
-        long imageRow = rowOf(cone, IMAGE);
         long spectrumRow = rowOf(cone, SWS_SPECTRUM);
-        // what the archive serves: the postcard, and the spectrum's segments as STIL reads them
-        Path postcard = archive.postcard(IMAGE, dir.resolve("expected"), null, null);
-        BufferedImage card = ImageIO.read(postcard.toFile());
-        Path spectrum = archive.download(SWS_SPECTRUM, RetrievalType.STANDALONE, null, dir.resolve("expected"), null,
-            null);
+        // what the archive serves: two postcards, and the spectrum's segments as STIL reads them
+        Path expected = dir.resolve("expected");
+        List<String> cards = new java.util.ArrayList<>();
+        for (String tdt : IMAGES) {
+            cards.add(Long.toString(rowOf(cone, tdt)));
+            cards.add(archive.postcard(tdt, expected, null, null).toString());
+        }
+        BufferedImage card = ImageIO.read(Path.of(cards.get(1)).toFile());
+        Path spectrum = archive.download(SWS_SPECTRUM, RetrievalType.STANDALONE, null, expected, null, null);
         long segmentRows = 0;
         int segments = 0;
         TableSequence seq = new StarTableFactory(false).makeStarTables(DataSource.makeDataSource(spectrum.toString()),
@@ -159,25 +169,38 @@ class IsoProductActivationTopcatTest {
         try (Xvfb x = Xvfb.start(dir.resolve("xvfb"));
              TopcatProbe topcat = TopcatProbe.start(x, dir,
                  List.of("topcat.activators=" + IsoProductActivationType.class.getName()), TopcatPostcardProbe.class,
-                 tableFile.toString(), url, folder.toString(), Long.toString(imageRow), postcard.toString(),
-                 Long.toString(spectrumRow))) {
-            String out = topcat.await("shown", START, "the postcard in TOPCAT");
+                 Stream.concat(Stream.of(tableFile.toString(), url, folder.toString(),
+                     Long.toString(spectrumRow)), cards.stream()).toArray(String[]::new))) {
+            String out = topcat.await("shown", START, "the postcards in TOPCAT");
+            x.screenshot("topcat-postcard.png");
             List<String> lines = out.lines().toList();
             assertTrue(lines.contains("ready ACTIVATOR"), "set to show the postcard, it has an activator:\n" + out);
-            // a window for the row's observation, showing the archive's postcard, drawn on the screen
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("postcard ") && l.contains(IMAGE)
-                && l.endsWith(" true")), "a postcard window for " + IMAGE + " shows:\n" + out);
-            assertTrue(lines.contains("icon " + card.getWidth() + " " + card.getHeight()),
-                "the postcard's size, " + card.getWidth() + "x" + card.getHeight() + ":\n" + out);
-            String pixels = lines.stream().filter(l -> l.startsWith("pixels ")).findFirst().orElseThrow(
-                () -> new AssertionError("no pixels read off the screen:\n" + out));
-            String[] p = pixels.split(" ");
+            // the panel is seen whole in TOPCAT's window, as TOPCAT sizes it: no scrolling to find the folder
+            assertTrue(lines.contains("config scrollbars false false"), "the action's panel fits:\n" + out);
+            // for each row, a window for its observation, showing the archive's postcard, drawn on the screen
+            List<String> shown = lines.stream().filter(l -> l.startsWith("postcard ")).toList();
+            List<String> sizes = lines.stream().filter(l -> l.startsWith("icon ")).toList();
+            List<String> pixels = lines.stream().filter(l -> l.startsWith("pixels ")).toList();
+            assertEquals(IMAGES.size(), shown.size(), "a postcard window per click:\n" + out);
+            assertEquals(IMAGES.size(), pixels.size(), "pixels read off the screen per postcard:\n" + out);
             int total = card.getWidth() * card.getHeight();
-            assertEquals(Integer.toString(total), p[2], pixels);
-            assertEquals(Integer.toString(total), p[1], "every pixel on the screen is the postcard's: " + pixels);
-            assertTrue(Integer.parseInt(p[3]) > 16, "not blank: " + pixels);
-            assertTrue(Files.exists(folder.resolve(postcard.getFileName())), "the postcard is saved in the folder");
-            x.screenshot("topcat-postcard.png");
+            for (int i = 0; i < IMAGES.size(); i++) {
+                assertTrue(shown.get(i).contains(IMAGES.get(i)) && shown.get(i).endsWith(" true"),
+                    "a postcard window for " + IMAGES.get(i) + " shows:\n" + out);
+                assertEquals("icon " + card.getWidth() + " " + card.getHeight(), sizes.get(i), "the postcard's size");
+                String[] p = pixels.get(i).split(" ");
+                assertEquals(Integer.toString(total), p[2], pixels.get(i));
+                assertEquals(Integer.toString(total), p[1], "every pixel of " + IMAGES.get(i)
+                    + " on the screen is the postcard's: " + pixels.get(i));
+                assertTrue(Integer.parseInt(p[3]) > 16, "not blank: " + pixels.get(i));
+                assertTrue(Files.exists(folder.resolve(IMAGES.get(i) + ".png")), "the postcard is saved in the folder");
+            }
+            // one window, showing the last row's: clicking down a table does not pile up windows
+            assertTrue(lines.contains("windows 1"), "one postcard window:\n" + out);
+            assertTrue(lines.contains("covers-activation-window false"), "beside TOPCAT's window:\n" + out);
+            String last = IMAGES.get(IMAGES.size() - 1);
+            assertTrue(lines.contains("outcome " + last + ": postcard shown (saved as " + folder.resolve(last + ".png")
+                + ")"), "TOPCAT's Results say what happened:\n" + out);
 
             topcat.send("go");
             topcat.endInput();
