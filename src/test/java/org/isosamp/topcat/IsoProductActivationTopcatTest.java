@@ -1,6 +1,7 @@
 package org.isosamp.topcat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -16,8 +17,10 @@ import org.isosamp.testing.TopcatProbe;
 import org.isosamp.testing.Xvfb;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.archive.QueryRequest;
+import org.isosamp.model.ProductLevel;
 import org.isosamp.model.RetrievalType;
 import org.isosamp.products.ProductInspector;
+import org.isosamp.products.TarFiles;
 import org.isosamp.testing.SharedArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +43,8 @@ import uk.ac.starlink.util.DataSource;
  * postcard up, in one window that TOPCAT's activation window does not hide: the test reads the pixels off the
  * screen and finds the archive's 256x256 PNG, every pixel ({@code topcat-postcard.png}); the action's panel is seen
  * whole at the window's own size. Set to "load tables", a click on the SWS spectrum's row adds one table to TOPCAT's
- * list, holding every row of the product's segments.
+ * list, holding every row of the product's segments; with OBSERVATION, a click on an LWS row adds the tables of its
+ * DEFAULT_DATA_SET tar, unpacked in the folder, every row.
  *
  * <p>The class path is {@link org.isosamp.testing.TopcatClassPath}'s: TOPCAT's jar first, so TOPCAT's own classes,
  * not the compile stubs, serve (a stub signature that differs from TOPCAT's fails here). Without TOPCAT's jar, Xvfb
@@ -56,6 +60,7 @@ class IsoProductActivationTopcatTest {
     private static final double M31_RADIUS = 0.1;
     private static final List<String> IMAGES = List.of("58302402", "58302703");
     private static final String SWS_SPECTRUM = "40001501";
+    private static final String TAR_TDT = "60202005";
 
     @TempDir
     Path dir;
@@ -163,6 +168,20 @@ class IsoProductActivationTopcatTest {
             segmentRows += t.getRowCount();
         }
         assertTrue(segments > 1, "the SWS product is segmented: " + segments);
+        // and the tables in the LWS observation's tar, unpacked here
+        long tarRow = rowOf(cone, TAR_TDT);
+        Path tar = archive.download(TAR_TDT, RetrievalType.OBSERVATION, ProductLevel.DEFAULT_DATA_SET, expected, null,
+            null);
+        long tarRows = 0;
+        for (Path f : TarFiles.extract(tar, dir.resolve("unpacked"))) {
+            if (f.getFileName().toString().endsWith(".fits")) {
+                seq = new StarTableFactory(false).makeStarTables(DataSource.makeDataSource(f.toString()), "fits");
+                for (StarTable t; (t = seq.nextTable()) != null; ) {
+                    tarRows += t.getRowCount();
+                }
+            }
+        }
+        assertTrue(tarRows > 0, "tables in " + tar);
         Path folder = dir.resolve("products");
         String url = SharedArchive.get().baseUrl().toString();
 
@@ -170,7 +189,7 @@ class IsoProductActivationTopcatTest {
              TopcatProbe topcat = TopcatProbe.start(x, dir,
                  List.of("topcat.activators=" + IsoProductActivationType.class.getName()), TopcatPostcardProbe.class,
                  Stream.concat(Stream.of(tableFile.toString(), url, folder.toString(),
-                     Long.toString(spectrumRow)), cards.stream()).toArray(String[]::new))) {
+                     Long.toString(spectrumRow), Long.toString(tarRow)), cards.stream()).toArray(String[]::new))) {
             String out = topcat.await("shown", START, "the postcards in TOPCAT");
             x.screenshot("topcat-postcard.png");
             List<String> lines = out.lines().toList();
@@ -207,13 +226,23 @@ class IsoProductActivationTopcatTest {
             String end = topcat.await("done", START, "the spectrum loaded in TOPCAT");
             lines = end.lines().toList();
             assertTrue(end.contains("\ndone"), "TOPCAT loaded the spectrum:\n" + end);
-            // the segments as one table, every row, named after the observation
-            List<String> added = lines.stream().filter(l -> l.startsWith("table ")).toList();
+            // the segments as one table, every row, named after the observation, read from the folder
+            List<String[]> added = lines.stream().filter(l -> l.startsWith("table ")).map(l -> l.split(" ")).toList();
             assertEquals(1, added.size(), "one table for the segmented spectrum:\n" + end);
-            assertTrue(added.get(0).contains(SWS_SPECTRUM), added.get(0));
-            assertTrue(added.get(0).endsWith(" " + segmentRows), "rows of all " + segments + " segments, "
-                + segmentRows + ": " + added.get(0));
-            assertTrue(lines.contains("tables 2"), "the M31 table and the spectrum:\n" + end);
+            assertTrue(added.get(0)[1].contains(SWS_SPECTRUM), end);
+            assertEquals(Long.toString(segmentRows), added.get(0)[2], "rows of all " + segments + " segments:\n" + end);
+            assertTrue(Path.of(added.get(0)[3]).startsWith(folder), end);
+            // the tar's tables, from the folder the tar was unpacked in
+            List<String[]> fromTar = lines.stream().filter(l -> l.startsWith("tartable ")).map(l -> l.split(" "))
+                .toList();
+            assertFalse(fromTar.isEmpty(), "tables from " + tar.getFileName() + ":\n" + end);
+            assertEquals(tarRows, fromTar.stream().mapToLong(t -> Long.parseLong(t[2])).sum(),
+                "every row of the tar's tables:\n" + end);
+            Path unpacked = folder.resolve(tar.getFileName().toString().replaceFirst("\\.tar$", ""));
+            for (String[] t : fromTar) {
+                assertTrue(t[1].contains(TAR_TDT) && Path.of(t[3]).startsWith(unpacked), String.join(" ", t));
+            }
+            assertTrue(lines.contains("tables " + (2 + fromTar.size())), "the M31 table and the products:\n" + end);
         }
     }
 

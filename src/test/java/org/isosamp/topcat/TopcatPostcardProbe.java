@@ -34,7 +34,7 @@ import uk.ac.starlink.table.StarTable;
  * set by the caller) on the M31 table and uses "ISO product" as a user would, twice: set to "show postcard", a click
  * on a row ({@code TopcatModel.highlightRow}) must bring up the observation's postcard, and a click on another row
  * that row's; set to "load tables", a click on a spectrum's row must add the STANDALONE spectrum to TOPCAT's table
- * list. One line per fact, for {@link IsoProductActivationTopcatTest}:
+ * list, and with OBSERVATION chosen, a click on another row the tables in its tar. One line per fact, for {@link IsoProductActivationTopcatTest}:
  * <pre>
  * ready ACTIVATOR|MESSAGE      the action, set to show the postcard, has an activator (else TOPCAT's message)
  * config scrollbars V H        whether the action's panel, in TOPCAT's activation window at its own size, needs
@@ -49,12 +49,15 @@ import uk.ac.starlink.table.StarTable;
  * windows N                    how many windows not TOPCAT's show then
  * outcome MESSAGE              the last message in the activation window's Results
  * shown                        the caller takes its screenshot, then writes "go" to stdin
- * table LABEL ROWS             each table the "load tables" activation added to ControlWindow's list
+ * table LABEL ROWS LOCATION    each table the "load tables" activation of a STANDALONE product added to
+ *                              ControlWindow's list
  * tables N                     how many tables TOPCAT's list then holds
+ * tartable LABEL ROWS LOCATION each table the "load tables" activation of an OBSERVATION tar added
+ * tables N
  * done
  * </pre>
- * Arguments: the table file, the archive's URL, the folder, the spectrum row (0-based), then for each postcard its
- * row and the archive's postcard as a PNG file to compare with.
+ * Arguments: the table file, the archive's URL, the folder, the spectrum row (0-based), the tar's row, then for
+ * each postcard its row and the archive's postcard as a PNG file to compare with.
  */
 public final class TopcatPostcardProbe {
 
@@ -80,6 +83,7 @@ public final class TopcatPostcardProbe {
         String archive = args[1];
         Path folder = Path.of(args[2]);
         long spectrumRow = Long.parseLong(args[3]);
+        long tarRow = Long.parseLong(args[4]);
         Class.forName("uk.ac.starlink.topcat.Driver").getMethod("main", String[].class)
             .invoke(null, (Object) new String[] {tableFile});
         Object cw = Class.forName("uk.ac.starlink.topcat.ControlWindow").getMethod("getInstance").invoke(null);
@@ -113,7 +117,7 @@ public final class TopcatPostcardProbe {
                                    + view.height);
             }
         });
-        for (int i = 4; i + 1 < args.length; i += 2) {
+        for (int i = 5; i + 1 < args.length; i += 2) {
             showPostcard(model, configurator.get(), window.get(), Long.parseLong(args[i]),
                 ImageIO.read(Path.of(args[i + 1]).toFile()));
         }
@@ -124,14 +128,27 @@ public final class TopcatPostcardProbe {
         // the caller takes its screenshot of the postcard in TOPCAT now
         new BufferedReader(new InputStreamReader(System.in)).readLine();
 
+        load(model, configurator.get(), tables, archive, folder, RetrievalType.STANDALONE, spectrumRow, "table");
+        load(model, configurator.get(), tables, archive, folder, RetrievalType.OBSERVATION, tarRow, "tartable");
+        System.out.println("done");
+        System.out.flush();
+    }
+
+    /**
+     * Sets the action to load tables of the retrieval type, activates the row as a click does, and prints each table
+     * it added ({@code PREFIX LABEL ROWS LOCATION}), then {@code tables N}.
+     */
+    private static void load(Object model, IsoProductConfigurator configurator, ListModel<?> tables, String archive,
+                             Path folder, RetrievalType type, long row, String prefix) throws Exception {
         int before = tables.getSize();
-        SwingUtilities.invokeAndWait(() -> configurator.get().apply(settings(model, archive,
-            ProductFetch.Then.LOAD, folder)));
-        SwingUtilities.invokeAndWait(() -> call(model, "highlightRow", spectrumRow));
+        SwingUtilities.invokeAndWait(() -> configurator.apply(new ProductActionSettings(
+            IsoProductActivationType.tdtColumn((StarTable) call(model, "getDataModel")), archive, type, null,
+            ProductFetch.Then.LOAD, folder.toString())));
+        SwingUtilities.invokeAndWait(() -> call(model, "highlightRow", row));
         try {
             Await.until(() -> tables.getSize() > before, WAIT, "a new table in TOPCAT's list after the activation");
         } catch (AssertionError e) {
-            Object outcome = configurator.get().getActivator().activateRow(spectrumRow, null);
+            Object outcome = configurator.getActivator().activateRow(row, null);
             throw new AssertionError(e.getMessage() + "; the action's outcome: " + call(outcome, "isSuccess") + " "
                                      + call(outcome, "getMessage"), e);
         }
@@ -140,12 +157,11 @@ public final class TopcatPostcardProbe {
             for (int i = before; i < tables.getSize(); i++) {
                 Object t = tables.getElementAt(i);
                 StarTable data = (StarTable) call(t, "getDataModel");
-                System.out.println("table " + call(t, "getLabel") + " " + data.getRowCount());
+                System.out.println(prefix + " " + call(t, "getLabel") + " " + data.getRowCount() + " "
+                                   + call(t, "getLocation"));
             }
             System.out.println("tables " + tables.getSize());
         });
-        System.out.println("done");
-        System.out.flush();
     }
 
     /** Activates a row as a click does and prints the postcard window's lines, once its pixels are on the screen. */
