@@ -9,11 +9,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.imageio.ImageIO;
-import javax.swing.ImageIcon;
-import javax.swing.JFrame;
-import javax.swing.JLabel;
 import javax.swing.SwingUtilities;
-import javax.swing.WindowConstants;
 import org.isosamp.archive.IsoArchive;
 import org.isosamp.samp.ProductFetch;
 import uk.ac.starlink.table.StarTable;
@@ -27,7 +23,7 @@ import uk.ac.starlink.topcat.activate.Activator;
  * One configuration of the "ISO product" action at work: reads the row's TDT, has the core fetch the product
  * ({@link ProductFetch}) on TOPCAT's activation thread (never the event thread: {@link #invokeOnEdt()} is false), and
  * only then touches Swing: new tables go into TOPCAT's table list through {@link ControlWindow#addTable}, a postcard
- * into a window of its own. The outcome TOPCAT logs is the core's one-line summary or failure. Immutable.
+ * into the action's postcard window ({@link IsoProductPostcardWindow}, one for all rows). The outcome TOPCAT logs is the core's one-line summary or failure. Immutable.
  */
 final class IsoProductActivator implements Activator {
 
@@ -35,10 +31,17 @@ final class IsoProductActivator implements Activator {
 
     private final TopcatModel model;
     private final ProductActionSettings settings;
+    private final IsoProductPostcardWindow postcards;
 
-    IsoProductActivator(TopcatModel model, ProductActionSettings settings) {
+    /**
+     * @param model the table
+     * @param settings what to do
+     * @param postcards the action's postcard window (shared by its activators), touched on the event thread only
+     */
+    IsoProductActivator(TopcatModel model, ProductActionSettings settings, IsoProductPostcardWindow postcards) {
         this.model = model;
         this.settings = settings;
+        this.postcards = postcards;
     }
 
     @Override
@@ -63,7 +66,7 @@ final class IsoProductActivator implements Activator {
                 break;
             case POSTCARD:
                 showPostcard(tdt, f.file());
-                break;
+                return Outcome.success(tdt + ": postcard shown (saved as " + f.file() + ")");
             default:
                 break;
             }
@@ -100,19 +103,13 @@ final class IsoProductActivator implements Activator {
         });
     }
 
-    private static void showPostcard(String tdt, Path png) throws IOException {
+    /** Decodes the PNG here, off the event thread, and only shows it on it. */
+    private void showPostcard(String tdt, Path png) throws IOException {
         BufferedImage image = ImageIO.read(png.toFile());
         if (image == null) {
             throw new IOException(png + " is not an image Java can read");
         }
-        onEdt(() -> {
-            JFrame frame = new JFrame("ISO postcard " + tdt);
-            frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
-            frame.getContentPane().add(new JLabel(new ImageIcon(image)));
-            frame.pack();
-            frame.setLocationByPlatform(true);
-            frame.setVisible(true);
-        });
+        onEdt(() -> postcards.show(tdt, image));
     }
 
     private static void onEdt(Runnable r) throws IOException {

@@ -1,6 +1,7 @@
 package org.isosamp.topcat;
 
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
@@ -45,6 +46,8 @@ final class IsoProductConfigurator extends AbstractActivatorConfigurator {
     private final JComboBox<ProductLevel> levelField;
     private final JComboBox<ProductFetch.Then> thenField;
     private final JTextField folderField;
+    /** One postcard window for all this action's activations. */
+    private final IsoProductPostcardWindow postcards;
 
     IsoProductConfigurator(TopcatModel model) {
         this(model, new JPanel(new GridBagLayout()));
@@ -53,6 +56,7 @@ final class IsoProductConfigurator extends AbstractActivatorConfigurator {
     private IsoProductConfigurator(TopcatModel model, JPanel panel) {
         super(panel);
         this.model = model;
+        this.postcards = new IsoProductPostcardWindow(panel);
         StarTable table = model.getDataModel();
         columnField = new JComboBox<>();
         for (int i = 0; i < table.getColumnCount(); i++) {
@@ -81,17 +85,32 @@ final class IsoProductConfigurator extends AbstractActivatorConfigurator {
         JButton browse = new JButton("Browse…");
         browse.addActionListener(e -> chooseFolder(panel));
 
+        // five short rows under short labels: TOPCAT 4.8.7's activation window shows an action's panel in about
+        // 390x145 pixels at its own size, and scrolls the rest; a sixth row, or a wider one, hid the folder behind
+        // scroll bars. So the combo boxes are not as wide as their longest item (a long column name, an archive's
+        // URL: the field scrolls), and they may narrow further when the window is narrower
+        columnField.setPrototypeDisplayValue("a_column_named_so");
+        archiveField.setPrototypeDisplayValue("http://host:port/nida-sl-tap/");
+        columnField.setToolTipText("The column with the observation's TDT");
+        levelField.setToolTipText("The OBSERVATION tar's product level");
+        for (JComponent c : java.util.List.of(columnField, archiveField, typeField, levelField, thenField,
+                                              folderField)) {
+            c.setMinimumSize(new Dimension(48, c.getPreferredSize().height));
+        }
+        Box type = Box.createHorizontalBox();
+        type.add(typeField);
+        type.add(Box.createHorizontalStrut(4));
+        type.add(levelField);
         int row = 0;
-        row = line(panel, row, "TDT column:", columnField);
+        row = line(panel, row, "TDT in:", columnField);
         row = line(panel, row, "Archive:", archiveField);
-        row = line(panel, row, "Retrieval type:", typeField);
-        row = line(panel, row, "Product level:", levelField);
+        row = line(panel, row, "Retrieval:", type);
         row = line(panel, row, "Then:", thenField);
         Box folder = Box.createHorizontalBox();
         folder.add(folderField);
         folder.add(Box.createHorizontalStrut(4));
         folder.add(browse);
-        line(panel, row, "Save in folder:", folder);
+        line(panel, row, "Folder:", folder);
 
         apply(ProductActionSettings.defaults(IsoProductActivationType.tdtColumn(table)));
         for (JComboBox<?> c : java.util.List.of(columnField, archiveField, typeField, levelField, thenField)) {
@@ -105,7 +124,7 @@ final class IsoProductConfigurator extends AbstractActivatorConfigurator {
         GridBagConstraints c = new GridBagConstraints();
         c.gridy = row;
         c.anchor = GridBagConstraints.WEST;
-        c.insets = new Insets(2, 4, 2, 4);
+        c.insets = new Insets(1, 4, 0, 4);
         p.add(new JLabel(label), c);
         c.gridx = 1;
         c.fill = GridBagConstraints.HORIZONTAL;
@@ -177,7 +196,7 @@ final class IsoProductConfigurator extends AbstractActivatorConfigurator {
     @Override
     public Activator getActivator() {
         ProductActionSettings s = settings();
-        return s.problem() == null ? new IsoProductActivator(model, s) : null;
+        return s.problem() == null ? new IsoProductActivator(model, s, postcards) : null;
     }
 
     @Override

@@ -93,29 +93,7 @@ public final class TopcatActivationProbe {
         SwingUtilities.invokeAndWait(() -> {
             Object w = call(model, "getActivationWindow");
             window.set(w);
-            List<Map<String, String>> state = activationState(w);
-            for (Map<String, String> entry : state) {
-                System.out.println("listed " + entry.get("_ActivationType"));
-            }
-            // tick and select ours: TOPCAT lists a SUGGESTED action unticked, and shows the first entry
-            for (Map<String, String> entry : state) {
-                entry.remove("_isSelected");
-                if (OURS.equals(entry.get("_ActivationType"))) {
-                    entry.put("_isActive", "true");
-                    entry.put("_isSelected", "true");
-                }
-            }
-            call(w, "setActivationState", state);
-            Object entry = call(w, "getSelectedEntry");
-            Object type = call(entry, "getType");
-            System.out.println("selected " + type.getClass().getName());
-            // a restored UNSAFE action waits for the user's approval: press TOPCAT's Approve button
-            javax.swing.AbstractButton approve = button((java.awt.Container) w, "Approve");
-            if (approve != null) {
-                approve.doClick();
-            }
-            System.out.println("approved " + (approve != null) + " blocked " + call(entry, "isBlocked"));
-            IsoProductConfigurator c = (IsoProductConfigurator) call(entry, "getConfigurator");
+            IsoProductConfigurator c = chooseOurs(w);
             configurator.set(c);
             StarTable data = (StarTable) call(model, "getDataModel");
             c.apply(new ProductActionSettings(IsoProductActivationType.tdtColumn(data), archive,
@@ -235,8 +213,41 @@ public final class TopcatActivationProbe {
         }
     }
 
+    /**
+     * In TOPCAT's activation window, ticks and selects "ISO product" and approves it, as a user does, printing the
+     * {@code listed}, {@code selected} and {@code approved} lines. Event thread only.
+     *
+     * @param w the table's {@code ActivationWindow}
+     * @return the action's configurator in the window
+     */
+    static IsoProductConfigurator chooseOurs(Object w) {
+        List<Map<String, String>> state = activationState(w);
+        for (Map<String, String> entry : state) {
+            System.out.println("listed " + entry.get("_ActivationType"));
+        }
+        // tick and select ours: TOPCAT lists a SUGGESTED action unticked, and shows the first entry
+        for (Map<String, String> entry : state) {
+            entry.remove("_isSelected");
+            if (OURS.equals(entry.get("_ActivationType"))) {
+                entry.put("_isActive", "true");
+                entry.put("_isSelected", "true");
+            }
+        }
+        call(w, "setActivationState", state);
+        Object entry = call(w, "getSelectedEntry");
+        Object type = call(entry, "getType");
+        System.out.println("selected " + type.getClass().getName());
+        // a restored UNSAFE action waits for the user's approval: press TOPCAT's Approve button
+        javax.swing.AbstractButton approve = button((java.awt.Container) w, "Approve");
+        if (approve != null) {
+            approve.doClick();
+        }
+        System.out.println("approved " + (approve != null) + " blocked " + call(entry, "isBlocked"));
+        return (IsoProductConfigurator) call(entry, "getConfigurator");
+    }
+
     /** @return the first showing button with this text under {@code c}, or null */
-    private static javax.swing.AbstractButton button(java.awt.Container c, String text) {
+    static javax.swing.AbstractButton button(java.awt.Container c, String text) {
         for (java.awt.Component k : c.getComponents()) {
             if (k instanceof javax.swing.AbstractButton b && text.equals(b.getText())) {
                 return b;
@@ -253,7 +264,7 @@ public final class TopcatActivationProbe {
 
     /** The window's state, as a session stores it: a fresh copy of each entry's map. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, String>> activationState(Object window) {
+    static List<Map<String, String>> activationState(Object window) {
         List<Map<String, String>> out = new ArrayList<>();
         for (Map<String, String> m : (List<Map<String, String>>) call(window, "getActivationState")) {
             out.add(new LinkedHashMap<>(m));
@@ -261,7 +272,7 @@ public final class TopcatActivationProbe {
         return out;
     }
 
-    private static Object callStatic(String className, String name, Object... args) {
+    static Object callStatic(String className, String name, Object... args) {
         try {
             for (Method m : Class.forName(className).getMethods()) {
                 if (m.getName().equals(name) && m.getParameterCount() == args.length) {
@@ -275,7 +286,7 @@ public final class TopcatActivationProbe {
     }
 
     /** Calls a public method of TOPCAT's by name (one with that many parameters). */
-    private static Object call(Object target, String name, Object... args) {
+    static Object call(Object target, String name, Object... args) {
         for (Method m : target.getClass().getMethods()) {
             if (m.getName().equals(name) && m.getParameterCount() == args.length) {
                 try {
