@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.logging.Logger;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -33,7 +34,16 @@ import org.isosamp.io.PartFile;
  * <li>symbolic links and hard links are rejected (not skipped): the archive never needs them and a link is the
  * classic way out of the destination; so are devices, FIFOs and other special entries.</li>
  * </ul>
- * The second pass writes each file to a hidden part file in its directory and moves it into place
+ * <b>No doubled folder</b>: when every entry lies in one top folder named as the destination itself (after the
+ * normalising above), that folder is taken off the names, as {@code tar xf} in the tar's own folder would leave
+ * them: {@code ISO1602020052.tar} holding {@code ././ISO1602020052/LWS_AAR//x.fits}, extracted into
+ * {@code ISO1602020052/} (see {@link #folderFor}), gives {@code ISO1602020052/LWS_AAR/x.fits}, not
+ * {@code ISO1602020052/ISO1602020052/LWS_AAR/x.fits}. A tar with anything beside that folder, or whose top folder
+ * has another name ({@code 80000203.tar} holding {@code ISO1659972236/...}), is extracted as stored. The checks
+ * above judge every entry as stored; those below (links already in the destination, existing files) judge the
+ * path a file is written to, stripped or not.
+ *
+ * <p>The second pass writes each file to a hidden part file in its directory and moves it into place
  * ({@link PartFile}), so no partial file is left at an entry's name, nor a part file after a failure or Ctrl-C; a
  * write through an existing symbolic link in the destination that leads outside it is refused. A file already in
  * the destination is refused ({@link IfExists#REFUSE}) or replaced if we may write it ({@link IfExists#REPLACE},
@@ -44,6 +54,8 @@ import org.isosamp.io.PartFile;
  * <p>Stateless, thread-safe (concurrent extractions into one directory are not coordinated).
  */
 public final class TarFiles {
+
+    private static final Logger LOG = Logger.getLogger(TarFiles.class.getName());
 
     private TarFiles() {
     }
@@ -94,7 +106,9 @@ public final class TarFiles {
 
     /**
      * The folder a downloaded tar is unpacked into, beside it and named after it: {@code dir/80000203.tar} →
-     * {@code dir/80000203} (what {@code download --extract} and the window do).
+     * {@code dir/80000203} (what {@code download --extract} and the window do). A tar whose entries all lie in a top
+     * folder of this same name ({@code ISO1602020052.tar}, the archive's own name) is not unpacked into a second
+     * folder inside it (see the class comment).
      *
      * @param file a downloaded product
      * @return the folder, or null when {@code file} is not a {@code .tar} (a STANDALONE FITS is not unpacked)
@@ -150,16 +164,21 @@ public final class TarFiles {
     private static List<Path> extract(Path tar, Path destDir, IfExists ifExists, List<Path> created)
             throws IOException {
         Path base = destDir.toAbsolutePath().normalize();
-        // pass 1: check everything before writing anything
+        // pass 1: check everything before writing anything, and see whether the top folder repeats the destination
+        List<Name> names = new ArrayList<>();
         try (TarArchiveInputStream in = open(tar)) {
             TarArchiveEntry e;
             while ((e = in.getNextEntry()) != null) {
                 check(e);
-                String rel = safeRelativeName(e.getName());
-                if (!rel.isEmpty() && !base.resolve(rel).normalize().startsWith(base)) {
-                    throw new IOException("unsafe tar entry \"" + e.getName() + "\" in " + tar
-                        + ": it would be written outside " + base);
-                }
+                names.add(new Name(e.getName(), safeRelativeName(e.getName()), e.isDirectory()));
+            }
+        }
+        String top = doubledTop(base, names, tar);
+        for (Name n : names) {
+            String rel = strip(n.rel(), top);
+            if (!rel.isEmpty() && !base.resolve(rel).normalize().startsWith(base)) {
+                throw new IOException("unsafe tar entry \"" + n.stored() + "\" in " + tar
+                    + ": it would be written outside " + base);
             }
         }
         createDirectories(base, created);
@@ -171,7 +190,7 @@ public final class TarFiles {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("extraction of " + tar + " interrupted");
                 }
-                String rel = safeRelativeName(e.getName());
+                String rel = strip(safeRelativeName(e.getName()), top);
                 if (rel.isEmpty()) {
                     continue;
                 }
@@ -209,6 +228,45 @@ public final class TarFiles {
             }
         }
         return written;
+    }
+
+    /**
+     * The top folder to take off every name, or null to keep the names: the destination's own name when every
+     * entry lies in that folder (its own folder entry and the root's aside) and at least one lies inside it.
+     */
+    private static String doubledTop(Path base, List<Name> names, Path tar) {
+        if (base.getFileName() == null) {
+            return null;
+        }
+        String top = base.getFileName().toString();
+        boolean inside = false;
+        for (Name n : names) {
+            if (n.rel().startsWith(top + "/")) {
+                inside = true;
+            } else if (!n.rel().isEmpty() && !(n.rel().equals(top) && n.directory())) {
+                return null; // beside the folder, or a file of its name: stripping would lose or move it
+            }
+        }
+        if (!inside) {
+            return null;
+        }
+        LOG.fine(() -> tar + ": every entry lies in " + top + "/, unpacked into " + base + " without it");
+        return top;
+    }
+
+    /** A tar entry's name as stored and normalised ({@link #safeRelativeName}), read in the first pass. */
+    private record Name(String stored, String rel, boolean directory) {
+    }
+
+    /** {@code rel} without its first segment {@code top} ("" for the folder itself); unchanged when top is null. */
+    private static String strip(String rel, String top) {
+        if (top == null) {
+            return rel;
+        }
+        if (rel.equals(top)) {
+            return "";
+        }
+        return rel.startsWith(top + "/") ? rel.substring(top.length() + 1) : rel;
     }
 
     /** {@link Files#createDirectories}, noting each folder it makes (outermost first) in {@code created}. */

@@ -114,7 +114,10 @@ class TarFilesTest {
     }
 
     private void assertRejected(Path t, String entryName) throws IOException {
-        Path dest = root.resolve("dest");
+        assertRejected(t, root.resolve("dest"), entryName);
+    }
+
+    private void assertRejected(Path t, Path dest, String entryName) throws IOException {
         Set<Path> before = snapshot();
         IOException e = assertThrows(IOException.class, () -> TarFiles.extract(t, dest));
         assertTrue(e.getMessage().contains(entryName), e.getMessage());
@@ -183,6 +186,98 @@ class TarFilesTest {
         assertEquals(root.resolve("80000203"), TarFiles.folderFor(root.resolve("80000203.tar")));
         assertNull(TarFiles.folderFor(root.resolve("80001538.fits")), "a STANDALONE FITS is not unpacked");
         assertNull(TarFiles.folderFor(root.resolve(".tar")), "no name left for a folder");
+    }
+
+    /** Every regular file and folder under {@code dir}, relative, with {@code /} separators. */
+    private static Set<String> tree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString().replace('\\', '/')
+                + (Files.isDirectory(p) ? "/" : "")).collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void aTopFolderNamedAsTheDestinationIsNotDoubled() throws IOException {
+        // the archive's own layout: ISO1602020052.tar holds ././ISO1602020052/<collection>//<file>
+        Path t = tar("ISO1602020052.tar", new E("././ISO1602020052/", null, TarConstants.LF_DIR, null),
+            E.file("././ISO1602020052/LWS_AAR//laar60202005.fits", "fits"),
+            E.file("././ISO1602020052/README_SYNTHETIC.txt", "readme"));
+        Path dest = TarFiles.folderFor(t);
+        List<Path> files = TarFiles.extract(t, dest);
+        assertEquals(List.of(dest.resolve("LWS_AAR/laar60202005.fits"), dest.resolve("README_SYNTHETIC.txt")), files,
+            "as tar xf in the tar's folder: ISO1602020052/LWS_AAR/..., not ISO1602020052/ISO1602020052/...");
+        assertEquals(Set.of("LWS_AAR/", "LWS_AAR/laar60202005.fits", "README_SYNTHETIC.txt"), tree(dest));
+        assertEquals("fits", Files.readString(files.get(0)));
+        // the same again: the stripped names are the ones refused or replaced
+        OutputExistsException e = assertThrows(OutputExistsException.class, () -> TarFiles.extract(t, dest));
+        assertEquals(dest.resolve("LWS_AAR/laar60202005.fits") + " exists (give --overwrite to replace it)",
+            e.getMessage());
+        assertEquals(files, TarFiles.extract(t, dest, IfExists.REPLACE));
+        assertEquals(Set.of("LWS_AAR/", "LWS_AAR/laar60202005.fits", "README_SYNTHETIC.txt"), tree(dest));
+    }
+
+    @Test
+    void aTopFolderOfAnotherNameIsKept() throws IOException {
+        // a tar saved under the TDT (the command line's and the window's name) keeps the archive's top folder
+        Path t = tar("80000203.tar", E.file("././ISO1659972236/EXTRAKON//psph80000203.fits", "fits"));
+        Path dest = TarFiles.folderFor(t);
+        assertEquals(List.of(dest.resolve("ISO1659972236/EXTRAKON/psph80000203.fits")), TarFiles.extract(t, dest));
+        // nor is a folder whose name only begins like the destination's
+        Path u = tar("ISO1.tar", E.file("ISO12/a.fits", "a"));
+        assertEquals(List.of(root.resolve("ISO1/ISO12/a.fits")), TarFiles.extract(u, TarFiles.folderFor(u)));
+    }
+
+    @Test
+    void entriesBesideTheTopFolderKeepItInPlace() throws IOException {
+        Path t = tar("ISO1.tar", E.file("././ISO1/LWS//a.fits", "a"), E.file("./notes.txt", "n"));
+        Path dest = TarFiles.folderFor(t);
+        assertEquals(List.of(dest.resolve("ISO1/LWS/a.fits"), dest.resolve("notes.txt")), TarFiles.extract(t, dest));
+        // a file (not a folder) named as the destination is an entry beside, not a top folder: never dropped
+        // silently (its name taken off would leave none); ISO2 and ISO2/b.fits cannot both be written
+        Path u = tar("ISO2.tar", E.file("ISO2", "file"), E.file("ISO2/b.fits", "b"));
+        Path into = TarFiles.folderFor(u);
+        assertThrows(IOException.class, () -> TarFiles.extract(u, into));
+        assertEquals("file", Files.readString(into.resolve("ISO2")));
+    }
+
+    @Test
+    void aHostileEntryUnderTheTopFolderIsStillRefused() throws IOException {
+        Path dest = root.resolve("ISO1");
+        // ISO1/../../x leaves the tar's folder even once ISO1/ is taken off
+        assertRejected(tar("ISO1.tar", E.file("././ISO1/a.fits", "a"), E.file("././ISO1/../../escape.txt", "x")),
+            dest, "././ISO1/../../escape.txt");
+        assertRejected(tar("ISO1.tar", E.file("ISO1/a.fits", "a"), E.file("/ISO1/abs.txt", "x")), dest,
+            "/ISO1/abs.txt");
+        assertRejected(tar("ISO1.tar", E.file("ISO1/a.fits", "a"),
+            new E("ISO1/etc", null, TarConstants.LF_SYMLINK, "/etc"), E.file("ISO1/etc/passwd-evil", "x")), dest,
+            "ISO1/etc");
+        assertRejected(tar("ISO1.tar", E.file("ISO1/a.fits", "a"),
+            new E("ISO1/h", null, TarConstants.LF_LINK, "/etc/passwd")), dest, "ISO1/h");
+        assertRejected(tar("ISO1.tar", E.file("ISO1/a.fits", "a"), new E("ISO1/pipe", null, TarConstants.LF_FIFO,
+            "")), dest, "ISO1/pipe");
+        // a symbolic link already in the destination still leads nowhere: the stripped name is checked
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.createDirectories(dest);
+        Files.createSymbolicLink(dest.resolve("LWS"), outside);
+        Path t = tar("ISO1.tar", E.file("ISO1/LWS/x.fits", "x"));
+        IOException e = assertThrows(IOException.class, () -> TarFiles.extract(t, dest, IfExists.REPLACE, true));
+        assertTrue(e.getMessage().contains("ISO1/LWS/x.fits"), e.getMessage());
+        try (Stream<Path> s = Files.list(outside)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
+    void allOrNothingUnderAStrippedTopFolderLeavesNothing() throws IOException {
+        Path t = tar("ISO1.tar", E.file("ISO1/obs/a.fits", "a"), E.file("ISO1/obs/sub/b.fits", "b"),
+            E.file("ISO1/obs/c.fits", "c"));
+        Path dest = root.resolve("ISO1");
+        Files.createDirectories(dest.resolve("obs"));
+        Files.writeString(dest.resolve("obs/c.fits"), "old");
+        Set<Path> before = snapshot();
+        assertThrows(OutputExistsException.class, () -> TarFiles.extract(t, dest, IfExists.REFUSE, true));
+        assertEquals(before, snapshot(), "a.fits, sub/ and b.fits gone; no part file; c.fits untouched");
+        assertEquals("old", Files.readString(dest.resolve("obs/c.fits")));
     }
 
     /** Three files: obs/a.fits, then obs/sub/b.fits, then obs/c.fits (what a test makes the second pass fail on). */
