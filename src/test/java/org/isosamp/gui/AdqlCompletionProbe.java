@@ -1,5 +1,7 @@
 package org.isosamp.gui;
 
+import static org.isosamp.testing.Edt.ui;
+import static org.isosamp.testing.Say.say;
 import static org.isosamp.testing.Edt.edt;
 
 import java.awt.Component;
@@ -507,18 +509,5 @@ public final class AdqlCompletionProbe {
                 keys.keyRelease(KeyEvent.VK_SHIFT);
             }
         }
-    }
-
-    private static <T> T ui(java.util.concurrent.Callable<T> c) {
-        try {
-            return edt(c);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
     }
 }

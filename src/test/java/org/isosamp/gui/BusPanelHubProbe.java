@@ -1,7 +1,7 @@
 package org.isosamp.gui;
 
 import static org.isosamp.testing.Edt.edt;
-import static org.isosamp.gui.BusPanelProbe.ui;
+import static org.isosamp.testing.Edt.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

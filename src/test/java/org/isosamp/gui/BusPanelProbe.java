@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import static org.isosamp.testing.Edt.ui;
 import static org.isosamp.testing.Edt.edt;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,14 +158,5 @@ public final class BusPanelProbe {
     private static void fact(String line) {
         System.out.println(line);
         System.out.flush();
-    }
-
-    /** {@link #edt}, for conditions: a failure is unchecked */
-    static <T> T ui(Callable<T> c) {
-        try {
-            return edt(c);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

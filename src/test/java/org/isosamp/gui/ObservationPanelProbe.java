@@ -1,5 +1,7 @@
 package org.isosamp.gui;
 
+import static org.isosamp.testing.Edt.ui;
+import static org.isosamp.testing.Say.say;
 import static org.isosamp.testing.Edt.edt;
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
@@ -80,7 +82,7 @@ public final class ObservationPanelProbe {
             ((JTabbedPane) ObservationComponents.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.PRODUCTS_TAB);
             return null;
         });
-        Await.until(() -> call(() -> ((JTable) ObservationComponents.named(p, "observation.products")).getRowCount() > 2
+        Await.until(() -> ui(() -> ((JTable) ObservationComponents.named(p, "observation.products")).getRowCount() > 2
                                      && !p.busy()), WAIT, "the products listed");
         say("products=" + edt(() -> ((JTable) ObservationComponents.named(p, "observation.products")).getRowCount()));
         say("standalone=" + edt(() -> ((JTable) ObservationComponents.named(p, "observation.products")).getValueAt(0, 1)));
@@ -131,7 +133,7 @@ public final class ObservationPanelProbe {
     /** @return the cursor line after the mouse moved to the middle of the chart's data area */
     private static String hover(ObservationPanel p) throws Exception {
         // the chart is drawn (and an image laid out) once shown: wait for its data area
-        Await.until(() -> call(() -> {
+        Await.until(() -> ui(() -> {
             ChartPanel c = p.chartPanel();
             Rectangle2D a = c.getChartRenderingInfo().getPlotInfo().getDataArea();
             return a != null && a.getWidth() > 10;
@@ -151,29 +153,16 @@ public final class ObservationPanelProbe {
     }
 
     private static void awaitDone(ObservationPanel p, long tdt) throws InterruptedException {
-        Await.until(() -> call(() -> p.tdt() == tdt && !p.busy()), WAIT, "the panel to show " + tdt);
+        Await.until(() -> ui(() -> p.tdt() == tdt && !p.busy()), WAIT, "the panel to show " + tdt);
     }
 
     private static void shot(String name) throws InterruptedException {
         // a frame painted after the last change: flush the event queue twice (paint requests queue behind it)
-        call(() -> true);
-        call(() -> true);
+        ui(() -> true);
+        ui(() -> true);
         say("SHOT " + name);
         Path done = Path.of(name + ".shot");
         Await.until(() -> Files.exists(done), WAIT, "the test's screenshot " + done);
-    }
-
-    private static boolean call(Callable<Boolean> c) {
-        try {
-            return edt(c);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
     }
 
 }

@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import static org.isosamp.testing.Edt.ui;
 import static org.isosamp.testing.Edt.edt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -135,7 +136,7 @@ class SearchPanelTest {
             panel.setArchive(key, opener);
             return panel;
         });
-        Await.until(() -> call(() -> !p.isFetching()), WAIT, "the archive's metadata");
+        Await.until(() -> ui(() -> !p.isFetching()), WAIT, "the archive's metadata");
         assertEquals(List.of(false), onEdt, "opened once, off the event thread");
         assertEquals(want, edt(() -> p.browserColumns("ida.observations")));
         assertTrue(edt(p::metadataStatus).matches("\\d+ tables"), edt(p::metadataStatus));
@@ -187,7 +188,7 @@ class SearchPanelTest {
             });
             return null;
         });
-        Await.until(() -> call(() -> !p.isFetching()), WAIT, "the failure");
+        Await.until(() -> ui(() -> !p.isFetching()), WAIT, "the failure");
         assertEquals("Could not read the archive's tables: no route to the archive", edt(p::metadataStatus));
         assertEquals(ArchiveSearch.TABLES, edt(p::tableChoices));
     }
@@ -220,7 +221,7 @@ class SearchPanelTest {
         });
         assertEquals(List.of(true, List.of(), "metadata still loading", false, "SELECT * FROM ida."), loading);
         release.countDown();
-        Await.until(() -> call(() -> !p.isFetching()), WAIT, "the archive's metadata");
+        Await.until(() -> ui(() -> !p.isFetching()), WAIT, "the archive's metadata");
 
         // Ctrl+Space after "o.ra": the columns of the table aliased o that start with "ra"; the first inserted
         List<String> wantRa = columns.stream().filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith("ra"))
@@ -281,14 +282,6 @@ class SearchPanelTest {
                                                                 java.awt.event.KeyEvent.CHAR_UNDEFINED);
         for (java.awt.event.KeyListener l : a.getKeyListeners()) {
             l.keyPressed(e);
-        }
-    }
-
-    private static boolean call(Callable<Boolean> c) {
-        try {
-            return edt(c);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

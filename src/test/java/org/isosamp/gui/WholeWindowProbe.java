@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import static org.isosamp.testing.Say.say;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Rectangle;
@@ -403,10 +404,5 @@ public final class WholeWindowProbe {
 
     static <T> T edt(Callable<T> c) {
         return WindowProbe.onEdt(c);
-    }
-
-    private static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
     }
 }

@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import static org.isosamp.testing.Say.say;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
@@ -406,10 +407,5 @@ public final class WindowProbe {
         @SuppressWarnings("unchecked")
         T t = (T) out[0];
         return t;
-    }
-
-    private static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
     }
 }

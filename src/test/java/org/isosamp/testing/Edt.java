@@ -30,4 +30,18 @@ public final class Edt {
         }
         return out.get();
     }
+
+    /**
+     * {@link #edt} for conditions and awaited values: a failure is unchecked.
+     *
+     * @param c what to run on the event thread
+     * @return its value
+     */
+    public static <T> T ui(Callable<T> c) {
+        try {
+            return edt(c);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.isosamp.topcat;
 
+import static org.isosamp.topcat.InTopcat.call;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.Method;
@@ -61,16 +63,8 @@ public final class TopcatActivationProbe {
     private TopcatActivationProbe() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            run(args);
-        } catch (Throwable e) {
-            // TOPCAT's windows keep the JVM alive: end it, saying why
-            System.out.println("failed " + e);
-            e.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(3);
-        }
+    public static void main(String[] args) {
+        InTopcat.probe(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
@@ -78,10 +72,8 @@ public final class TopcatActivationProbe {
         String archive = args[1];
         long row = Long.parseLong(args[2]);
         Path folder = Path.of(args[3]);
-        Class.forName("uk.ac.starlink.topcat.Driver").getMethod("main", String[].class)
-            .invoke(null, (Object) new String[] {tableFile});
-        Object cw = Class.forName("uk.ac.starlink.topcat.ControlWindow").getMethod("getInstance").invoke(null);
-        ListModel<?> tables = (ListModel<?>) call(cw, "getTablesListModel");
+        Object cw = InTopcat.start(tableFile);
+        ListModel<?> tables = InTopcat.tables(cw);
         Object model = Await.value(() -> tables.getSize() > 0 ? tables.getElementAt(0) : null, WAIT,
             () -> "the table in TOPCAT's list");
         Class<?> windowClass = Class.forName("uk.ac.starlink.topcat.activate.ActivationWindow");
@@ -285,17 +277,4 @@ public final class TopcatActivationProbe {
         throw new IllegalStateException("no " + name + " on " + className);
     }
 
-    /** Calls a public method of TOPCAT's by name (one with that many parameters). */
-    static Object call(Object target, String name, Object... args) {
-        for (Method m : target.getClass().getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(target, args);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(name + " on " + target.getClass().getName(), e);
-                }
-            }
-        }
-        throw new IllegalStateException("no " + name + " on " + target.getClass().getName());
-    }
 }

@@ -1,5 +1,7 @@
 package org.isosamp.topcat;
 
+import static org.isosamp.topcat.InTopcat.call;
+
 import java.awt.event.ActionEvent;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,9 +52,7 @@ public final class TopcatLoadProbe {
         String position = args[1];
         String radius = args[2];
         String table = args[3];
-        Class.forName("uk.ac.starlink.topcat.Driver").getMethod("main", String[].class)
-            .invoke(null, (Object) new String[0]);
-        Object cw = Class.forName("uk.ac.starlink.topcat.ControlWindow").getMethod("getInstance").invoke(null);
+        Object cw = InTopcat.start();
         AtomicReference<IsoLoadDialog> found = new AtomicReference<>();
         AtomicReference<java.awt.Window> loadWindow = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -95,7 +95,7 @@ public final class TopcatLoadProbe {
         IN.readLine();
         SwingUtilities.invokeAndWait(() -> dialog.getSubmitAction()
             .actionPerformed(new ActionEvent(dialog, ActionEvent.ACTION_PERFORMED, "Submit")));
-        ListModel<?> tables = (ListModel<?>) call(cw, "getTablesListModel");
+        ListModel<?> tables = InTopcat.tables(cw);
         Object model = Await.value(() -> tables.getSize() > 0 ? tables.getElementAt(0) : null, WAIT,
             () -> "a table in TOPCAT's list; the dialog says: " + dialog.status());
         StarTable t = (StarTable) call(model, "getDataModel");
@@ -164,17 +164,4 @@ public final class TopcatLoadProbe {
         System.out.flush();
     }
 
-    /** Calls a public method of TOPCAT's by name (one with that many parameters). */
-    private static Object call(Object target, String name, Object... args) {
-        for (java.lang.reflect.Method m : target.getClass().getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(target, args);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(name + " on " + target.getClass().getName(), e);
-                }
-            }
-        }
-        throw new IllegalStateException("no " + name + " on " + target.getClass().getName());
-    }
 }

@@ -1,6 +1,6 @@
 package org.isosamp.topcat;
 
-import static org.isosamp.topcat.TopcatActivationProbe.call;
+import static org.isosamp.topcat.InTopcat.call;
 
 import java.awt.Component;
 import java.awt.Container;
@@ -66,16 +66,8 @@ public final class TopcatPostcardProbe {
     private TopcatPostcardProbe() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            run(args);
-        } catch (Throwable e) {
-            // TOPCAT's windows keep the JVM alive: end it, saying why
-            System.out.println("failed " + e);
-            e.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(3);
-        }
+    public static void main(String[] args) {
+        InTopcat.probe(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
@@ -84,10 +76,8 @@ public final class TopcatPostcardProbe {
         Path folder = Path.of(args[2]);
         long spectrumRow = Long.parseLong(args[3]);
         long tarRow = Long.parseLong(args[4]);
-        Class.forName("uk.ac.starlink.topcat.Driver").getMethod("main", String[].class)
-            .invoke(null, (Object) new String[] {tableFile});
-        Object cw = Class.forName("uk.ac.starlink.topcat.ControlWindow").getMethod("getInstance").invoke(null);
-        ListModel<?> tables = (ListModel<?>) call(cw, "getTablesListModel");
+        Object cw = InTopcat.start(tableFile);
+        ListModel<?> tables = InTopcat.tables(cw);
         Object model = Await.value(() -> tables.getSize() > 0 ? tables.getElementAt(0) : null, WAIT,
             () -> "the table in TOPCAT's list");
 

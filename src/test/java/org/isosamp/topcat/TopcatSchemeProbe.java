@@ -32,23 +32,14 @@ public final class TopcatSchemeProbe {
     }
 
     public static void main(String[] args) {
-        try {
-            probe(args);
-        } catch (Throwable e) {
-            // TOPCAT's windows would keep the JVM alive: end it, so that the test sees the failure at once
-            System.out.println("failed " + e);
-            e.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(3);
-        }
+        InTopcat.probe(() -> probe(args));
     }
 
     private static void probe(String[] args) throws Exception {
         // one table per location on the command line (TOPCAT's own flags start with -)
         int expected = (int) java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).count();
-        Class.forName("uk.ac.starlink.topcat.Driver").getMethod("main", String[].class).invoke(null, (Object) args);
-        Object cw = Class.forName("uk.ac.starlink.topcat.ControlWindow").getMethod("getInstance").invoke(null);
-        ListModel<?> tables = (ListModel<?>) cw.getClass().getMethod("getTablesListModel").invoke(cw);
+        Object cw = InTopcat.start(args);
+        ListModel<?> tables = InTopcat.tables(cw);
         Await.until(() -> tables.getSize() >= expected, WAIT, expected + " tables in TOPCAT's list");
         for (int i = 0; i < tables.getSize(); i++) {
             Object model = tables.getElementAt(i);

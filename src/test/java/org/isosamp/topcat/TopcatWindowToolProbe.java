@@ -58,23 +58,13 @@ public final class TopcatWindowToolProbe {
     private TopcatWindowToolProbe() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            run();
-        } catch (Throwable e) {
-            // TOPCAT's windows keep the JVM alive: end it, saying why
-            System.out.println("failed " + e);
-            e.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(3);
-        }
+    public static void main(String[] args) {
+        InTopcat.probe(TopcatWindowToolProbe::run);
         System.exit(0);
     }
 
     private static void run() throws Exception {
-        Class.forName("uk.ac.starlink.topcat.Driver").getMethod("main", String[].class)
-            .invoke(null, (Object) new String[0]);
-        Object cw = Class.forName("uk.ac.starlink.topcat.ControlWindow").getMethod("getInstance").invoke(null);
+        Object cw = InTopcat.start();
         Frame control = (Frame) cw;
         Await.until(() -> edt(control::isShowing), WAIT, "TOPCAT's Control Window");
         System.out.println("laf " + Edt.edt(() -> UIManager.getLookAndFeel().getClass().getName()));
@@ -128,7 +118,7 @@ public final class TopcatWindowToolProbe {
         System.out.println("rows " + Edt.edt(results::rowCount));
 
         // the window's TOPCAT menu hands the result to TOPCAT
-        ListModel<?> tables = (ListModel<?>) cw.getClass().getMethod("getTablesListModel").invoke(cw);
+        ListModel<?> tables = InTopcat.tables(cw);
         SwingUtilities.invokeAndWait(() -> ((AbstractButton) named(w.getJMenuBar(), "topcat.load")).doClick());
         Object model = Await.value(() -> edt(() -> tables.getSize() > 0 ? tables.getElementAt(0) : null), WAIT,
                                    () -> "the table in TOPCAT's list");
