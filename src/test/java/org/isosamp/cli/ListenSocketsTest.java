@@ -72,7 +72,7 @@ class ListenSocketsTest {
                 assertTrue(r.isOK(), String.valueOf(r));
                 URL table = sent.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-                long pid = childPid(dir);
+                long pid = listen.pid();
                 List<InetSocketAddress> sockets = ListeningSockets.of(pid);
                 // the lister sees what it should: the product server that served the table is among them
                 assertTrue(sockets.stream().anyMatch(s -> s.getPort() == table.getPort()),
@@ -120,13 +120,5 @@ class ListenSocketsTest {
             }
         }
         return null;
-    }
-
-    /** @return the pid of the child JVM running in {@code dir} (its command line names the lockfile there) */
-    private static long childPid(Path dir) {
-        return ProcessHandle.current().children()
-            .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(dir.toString())).orElse(false))
-            .findFirst().orElseThrow(() -> new AssertionError("no child JVM with " + dir + " in its arguments"))
-            .pid();
     }
 }

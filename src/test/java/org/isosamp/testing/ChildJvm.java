@@ -66,6 +66,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** @return the child JVM's process id (its own: it is started directly, with no shell between) */
+    public long pid() {
+        return process.pid();
+    }
+
     /** @return whether the process still runs */
     public boolean isAlive() {
         return process.isAlive();
