@@ -79,7 +79,7 @@ public final class ChildJvm implements AutoCloseable {
     /** Waits until the output holds {@code marker}; fails, with the output, if the process ends first. */
     public void awaitOutput(String marker, Duration timeout) throws InterruptedException {
         Await.value(() -> output().contains(marker) || !process.isAlive() ? Boolean.TRUE : null, timeout,
-            () -> "\"" + marker + "\" from the child JVM; it wrote:\n" + output());
+            () -> "\"" + marker + "\" from the child JVM; it wrote:\n" + output() + threads());
         assertTrue(output().contains(marker), "the child JVM ended (exit " + exitText() + ") without \"" + marker
             + "\":\n" + output());
     }
@@ -92,16 +92,41 @@ public final class ChildJvm implements AutoCloseable {
      */
     public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
-        assertTrue(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS),
-            "the child JVM did not end within " + timeout + " of SIGTERM:\n" + output());
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the child JVM did not end within " + timeout + " of SIGTERM:\n" + output()
+                                     + threads());
+        }
         return process.exitValue();
     }
 
     /** Waits for the process to end by itself; @return its exit code */
     public int waitFor(Duration timeout) throws InterruptedException {
-        assertTrue(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS),
-            "the child JVM did not end within " + timeout + ":\n" + output());
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the child JVM did not end within " + timeout + ":\n" + output() + threads());
+        }
         return process.exitValue();
+    }
+
+    /**
+     * @return the child's threads as {@code jcmd PID Thread.print} prints them, to say where a child that did not
+     *         end in time was stuck (empty once it has ended)
+     */
+    private String threads() {
+        if (!process.isAlive()) {
+            return "";
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            byte[] out = jcmd.getInputStream().readAllBytes();
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return "\n--- its threads (jcmd Thread.print) ---\n" + new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "\n(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private String exitText() {
