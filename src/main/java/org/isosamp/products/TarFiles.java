@@ -196,12 +196,12 @@ public final class TarFiles {
                 }
                 Path target = base.resolve(rel).normalize();
                 if (e.isDirectory()) {
-                    createDirectories(target, created);
+                    createDirectoriesInside(target, realBase, e, created);
                     requireInside(realBase, target.toRealPath(), e);
                     continue;
                 }
                 Path parent = target.getParent();
-                createDirectories(parent, created);
+                createDirectoriesInside(parent, realBase, e, created);
                 requireInside(realBase, parent.toRealPath(), e);
                 if (Files.isSymbolicLink(target)) {
                     throw new IOException("tar entry \"" + e.getName() + "\" would overwrite the symbolic link "
@@ -267,6 +267,22 @@ public final class TarFiles {
             return "";
         }
         return rel.startsWith(top + "/") ? rel.substring(top.length() + 1) : rel;
+    }
+
+    /**
+     * {@link #createDirectories} for an entry, once the nearest folder that exists on the way is known to lie inside
+     * {@code realBase}: else a symbolic link already in the destination would have folders made outside it.
+     */
+    private static void createDirectoriesInside(Path dir, Path realBase, TarArchiveEntry e, List<Path> created)
+            throws IOException {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !existing.equals(dir)) {
+            requireInside(realBase, existing.toRealPath(), e);
+        }
+        createDirectories(dir, created);
     }
 
     /** {@link Files#createDirectories}, noting each folder it makes (outermost first) in {@code created}. */

@@ -171,6 +171,24 @@ class TarFilesTest {
         }
     }
 
+    /** Nor is a folder made through it: a file deeper under the link (or a folder entry) creates nothing outside. */
+    @Test
+    void noFolderIsMadeThroughAnExistingSymlink() throws IOException {
+        Path dest = root.resolve("dest");
+        Path outside = root.resolve("outside");
+        Files.createDirectories(dest);
+        Files.createDirectories(outside);
+        Files.createSymbolicLink(dest.resolve("link"), outside);
+        for (Path t : List.of(tar("deep.tar", E.file("link/sub/x.txt", "x")),
+                              tar("dir.tar", new E("link/made/", null, TarConstants.LF_DIR, null)))) {
+            IOException e = assertThrows(IOException.class, () -> TarFiles.extract(t, dest));
+            assertTrue(e.getMessage().contains("link/"), e.getMessage());
+            try (Stream<Path> s = Files.list(outside)) {
+                assertEquals(List.of(), s.toList(), t + ": nothing made outside the destination");
+            }
+        }
+    }
+
     @Test
     void safeNames() throws IOException {
         assertEquals("a/b", TarFiles.safeRelativeName("./a//./b/"));
