@@ -285,15 +285,19 @@ final class TapClient {
         String last = null;
         long backoffMillis = 100;
         boolean runSent = false;
+        // true for the first look, and for the look after our RUN: the phase then is not the one last heard
+        boolean lookNow = true;
         int wait = waitSeconds();
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("interrupted");
             }
-            // the first look asks no WAIT: a WAIT begun on an EXECUTING job returns only when it ends, so a job of
-            // minutes would be heard of only then (the window shows the phase beside its Cancel)
-            HttpUrl poll = wait > 0 && last != null
+            // the first look, and the one after our RUN, ask no WAIT: a WAIT begun on an EXECUTING job returns only
+            // when it ends, so a job of minutes would be heard of only then (the window shows the phase beside its
+            // Cancel)
+            HttpUrl poll = wait > 0 && !lookNow
                     ? job.newBuilder().addQueryParameter("WAIT", Integer.toString(wait)).build() : job;
+            lookNow = false;
             long t0 = System.nanoTime();
             UwsJob doc;
             LOG.fine(() -> "GET " + poll);
@@ -332,6 +336,7 @@ final class TapClient {
                     if (!runSent) {
                         runSent = true;
                         postPhase(job, "RUN");
+                        lookNow = true;
                         continue;
                     }
                     break;

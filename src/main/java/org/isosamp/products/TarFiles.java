@@ -12,7 +12,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -32,7 +34,9 @@ import org.isosamp.io.PartFile;
  * ({@code ././ISO1659972236/EXTRAKON//pich80000203.gif} becomes {@code ISO1659972236/EXTRAKON/pich80000203.gif});
  * a {@code ..} with nothing left to remove (escaping the destination) is rejected;</li>
  * <li>symbolic links and hard links are rejected (not skipped): the archive never needs them and a link is the
- * classic way out of the destination; so are devices, FIFOs and other special entries.</li>
+ * classic way out of the destination; so are devices, FIFOs and other special entries;</li>
+ * <li>an entry that needs a folder the tar also holds as a file ({@code a} and {@code a/b}) is refused, naming
+ * both.</li>
  * </ul>
  * <b>No doubled folder</b>: when every entry lies in one top folder named as the destination itself (after the
  * normalising above), that folder is taken off the names, as {@code tar xf} in the tar's own folder would leave
@@ -174,11 +178,25 @@ public final class TarFiles {
             }
         }
         String top = doubledTop(base, names, tar);
+        Set<String> files = new HashSet<>();
+        for (Name n : names) {
+            if (!n.directory()) {
+                files.add(strip(n.rel(), top));
+            }
+        }
         for (Name n : names) {
             String rel = strip(n.rel(), top);
             if (!rel.isEmpty() && !base.resolve(rel).normalize().startsWith(base)) {
                 throw new IOException("unsafe tar entry \"" + n.stored() + "\" in " + tar
                     + ": it would be written outside " + base);
+            }
+            // a file and a folder of one name cannot both be written: say so now, not with the bare path the file
+            // system's refusal gives halfway through the second pass
+            for (int i = n.directory() ? rel.length() : rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
+                if (files.contains(rel.substring(0, i))) {
+                    throw new IOException("tar entry \"" + n.stored() + "\" in " + tar + " needs the folder \""
+                        + rel.substring(0, i) + "\", which the tar also holds as a file");
+                }
             }
         }
         createDirectories(base, created);
@@ -196,12 +214,12 @@ public final class TarFiles {
                 }
                 Path target = base.resolve(rel).normalize();
                 if (e.isDirectory()) {
-                    createDirectories(target, created);
+                    createDirectoriesInside(target, realBase, e, created);
                     requireInside(realBase, target.toRealPath(), e);
                     continue;
                 }
                 Path parent = target.getParent();
-                createDirectories(parent, created);
+                createDirectoriesInside(parent, realBase, e, created);
                 requireInside(realBase, parent.toRealPath(), e);
                 if (Files.isSymbolicLink(target)) {
                     throw new IOException("tar entry \"" + e.getName() + "\" would overwrite the symbolic link "
@@ -267,6 +285,22 @@ public final class TarFiles {
             return "";
         }
         return rel.startsWith(top + "/") ? rel.substring(top.length() + 1) : rel;
+    }
+
+    /**
+     * {@link #createDirectories} for an entry, once the nearest folder that exists on the way is known to lie inside
+     * {@code realBase}: else a symbolic link already in the destination would have folders made outside it.
+     */
+    private static void createDirectoriesInside(Path dir, Path realBase, TarArchiveEntry e, List<Path> created)
+            throws IOException {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !existing.equals(dir)) {
+            requireInside(realBase, existing.toRealPath(), e);
+        }
+        createDirectories(dir, created);
     }
 
     /** {@link Files#createDirectories}, noting each folder it makes (outermost first) in {@code created}. */

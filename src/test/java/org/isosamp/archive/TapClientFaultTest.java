@@ -289,6 +289,46 @@ class TapClientFaultTest {
                              "DELETE /tap/async/j2"), seen);
     }
 
+    /**
+     * A service that leaves a new job PENDING (it ignores PHASE=RUN in the creation) is told RUN, and the client's next
+     * look asks no WAIT either: a WAIT begun on the job now EXECUTING returns only when it ends, so the job would be
+     * heard PENDING until done. Here a WAIT on an EXECUTING job answers with its end, as such a service would.
+     */
+    @Test
+    void aJobToldToRunIsLookedAtWithoutWaitSoItIsHeardExecuting() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> phase = new java.util.concurrent.atomic.AtomicReference<>("PENDING");
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                return switch (r.getMethod() + " " + r.getUrl().encodedPath()) {
+                    case "POST /tap/async" -> new MockResponse.Builder().code(303)
+                            .setHeader("Location", server.url("/tap/async/j3").toString()).build();
+                    case "POST /tap/async/j3/phase" -> {
+                        phase.set("EXECUTING");
+                        yield new MockResponse.Builder().code(303)
+                                .setHeader("Location", server.url("/tap/async/j3").toString()).build();
+                    }
+                    case "GET /tap/async/j3" -> {
+                        if (r.getUrl().queryParameter("WAIT") != null && phase.get().equals("EXECUTING")) {
+                            phase.set("COMPLETED"); // the WAIT returns only when the job ends
+                        }
+                        yield new MockResponse.Builder().body("<uws:job xmlns:uws=\"http://www.ivoa.net/xml/UWS/v1.0\">"
+                                + "<uws:phase>" + phase.get() + "</uws:phase></uws:job>").build();
+                    }
+                    case "GET /tap/async/j3/results/result" -> vot(200, ONE_ROW);
+                    case "DELETE /tap/async/j3" -> new MockResponse.Builder().code(204).build();
+                    default -> new MockResponse.Builder().code(404).build();
+                };
+            }
+        });
+        List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TapClient tap = new TapClient(http, server.url("/tap/"), null, millis -> { });
+        QueryResult r = tap.query(sync("SELECT tdt FROM ida.observations", 10).newBuilder().async(true)
+                                   .jobListener(phases::add).build());
+        assertEquals(1, r.table().getRowCount());
+        assertEquals(List.of("PENDING", "EXECUTING", "COMPLETED"), phases, "EXECUTING heard while the job runs");
+    }
+
     @Test
     void asyncErrorJobReadsTheErrorDocument() throws Exception {
         server.setDispatcher(new Dispatcher() {

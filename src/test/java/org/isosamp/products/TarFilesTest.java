@@ -1,6 +1,7 @@
 package org.isosamp.products;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,6 +172,24 @@ class TarFilesTest {
         }
     }
 
+    /** Nor is a folder made through it: a file deeper under the link (or a folder entry) creates nothing outside. */
+    @Test
+    void noFolderIsMadeThroughAnExistingSymlink() throws IOException {
+        Path dest = root.resolve("dest");
+        Path outside = root.resolve("outside");
+        Files.createDirectories(dest);
+        Files.createDirectories(outside);
+        Files.createSymbolicLink(dest.resolve("link"), outside);
+        for (Path t : List.of(tar("deep.tar", E.file("link/sub/x.txt", "x")),
+                              tar("dir.tar", new E("link/made/", null, TarConstants.LF_DIR, null)))) {
+            IOException e = assertThrows(IOException.class, () -> TarFiles.extract(t, dest));
+            assertTrue(e.getMessage().contains("link/"), e.getMessage());
+            try (Stream<Path> s = Files.list(outside)) {
+                assertEquals(List.of(), s.toList(), t + ": nothing made outside the destination");
+            }
+        }
+    }
+
     @Test
     void safeNames() throws IOException {
         assertEquals("a/b", TarFiles.safeRelativeName("./a//./b/"));
@@ -236,8 +255,27 @@ class TarFilesTest {
         // silently (its name taken off would leave none); ISO2 and ISO2/b.fits cannot both be written
         Path u = tar("ISO2.tar", E.file("ISO2", "file"), E.file("ISO2/b.fits", "b"));
         Path into = TarFiles.folderFor(u);
-        assertThrows(IOException.class, () -> TarFiles.extract(u, into));
-        assertEquals("file", Files.readString(into.resolve("ISO2")));
+        IOException e = assertThrows(IOException.class, () -> TarFiles.extract(u, into));
+        assertEquals("tar entry \"ISO2/b.fits\" in " + u + " needs the folder \"ISO2\", which the tar also holds as a file",
+            e.getMessage());
+        assertFalse(Files.exists(into.resolve("ISO2")), "nothing written");
+    }
+
+    /** A file and a folder of one name in one tar: one line naming both, and nothing written (as for an unsafe entry). */
+    @Test
+    void aFileWhereTheTarNeedsAFolderIsNamedBeforeAnythingIsWritten() throws IOException {
+        Path t = tar("obs.tar", E.file("obs/ISO2", "file"), E.file("obs/ISO2/b.fits", "b"));
+        Path u = tar("dir.tar", E.file("a", "file"), new E("a/", null, TarConstants.LF_DIR, null));
+        Path dest = root.resolve("dest");
+        Set<Path> before = snapshot();
+        IOException e = assertThrows(IOException.class, () -> TarFiles.extract(t, dest));
+        assertEquals("tar entry \"obs/ISO2/b.fits\" in " + t + " needs the folder \"obs/ISO2\", which the tar also "
+            + "holds as a file", e.getMessage());
+        assertEquals(before, snapshot(), "nothing written");
+        e = assertThrows(IOException.class, () -> TarFiles.extract(u, dest));
+        assertEquals("tar entry \"a/\" in " + u + " needs the folder \"a\", which the tar also holds as a file",
+            e.getMessage());
+        assertEquals(before, snapshot(), "nothing written");
     }
 
     @Test
