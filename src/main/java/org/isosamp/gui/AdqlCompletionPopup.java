@@ -301,6 +301,7 @@ final class AdqlCompletionPopup {
             case KeyEvent.VK_ENTER, KeyEvent.VK_TAB -> {
                 if (!acceptSelected()) {
                     close();
+                    return false;   // nothing to insert: the key is the text's (a new line), not lost
                 }
             }
             case KeyEvent.VK_ESCAPE -> close();

@@ -268,7 +268,7 @@ public final class BusPanel extends JPanel {
         logScroll.setBorder(BorderFactory.createTitledBorder("Bus log"));
         add(logScroll, BorderLayout.CENTER);
         // as the status says "Opening": open() may already have set the session, and its refresh shows both
-        updateButtons(null);
+        updateButtons(null, false);
     }
 
     /** Opens the session and the service, on the calls thread; then registers when a hub runs. */
@@ -378,11 +378,11 @@ public final class BusPanel extends JPanel {
             peers.stream().filter(BusTakes::takesSomethingWeSend).forEach(recipientModel::addElement);
             recipient.setSelectedItem(recipientModel.getIndexOf(chosen) >= 0 ? chosen : ALL);
         }
-        updateButtons(s);   // the session the status shows: it may be set by the calls thread meanwhile
+        // the session and registration the status shows: the calls thread or the hub may change them meanwhile
+        updateButtons(s, connected);
     }
 
-    private void updateButtons(SampSession s) {
-        boolean connected = s != null && s.client().isConnected();
+    private void updateButtons(SampSession s, boolean connected) {
         register.setEnabled(s != null && !closed);
         register.setText(connected ? "Unregister" : "Register");
         register.setMnemonic(KeyEvent.VK_R);

@@ -91,6 +91,9 @@ public final class AdqlCompletionProbe {
         keys = new Robot();
         keys.setAutoDelay(15);
         edt(() -> {
+            // no blinking caret: its timer's repaints keep the event queue from ever being idle, so each of the
+            // Robot's waitForIdle calls ran to its own time limit (seconds each; over two minutes in all on a busy CI)
+            area.getCaret().setBlinkRate(0);
             area.setText("SELECT * FROM ida.");
             area.setCaretPosition(area.getText().length());
             frame.toFront();
@@ -104,6 +107,14 @@ public final class AdqlCompletionProbe {
         Await.until(() -> shown(), WAIT, "the list shown while the metadata is read");
         idle();
         say("LOADING shown " + shown() + " names " + names() + " note " + ui(panel.adqlCompletion()::note));
+        // Enter on a list with nothing to insert is the text's: a new line, and the list closed
+        press(KeyEvent.VK_ENTER);
+        idle();
+        say("LOADING-ENTER text " + text() + " shown " + shown());
+        press(KeyEvent.VK_BACK_SPACE);
+        ctrlSpace();
+        Await.until(() -> shown(), WAIT, "the list shown again while the metadata is read");
+        idle();
         metadataHeld.countDown();
         Await.until(() -> ui(() -> !panel.isFetching() && panel.metadataStatus().matches("\\d+ tables")), WAIT,
                     "the archive's metadata");
