@@ -7,7 +7,7 @@ import java.awt.Rectangle;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import javax.swing.ImageIcon;
-import javax.swing.JFrame;
+import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
@@ -18,13 +18,13 @@ import javax.swing.WindowConstants;
  * instead of piling up a window per row. The first time, it opens to the right of TOPCAT's activation window (the
  * window holding the action's panel) when the screen has room there, so that it hides neither the panel nor the
  * window's results; else where the platform puts new windows. Closed by the user, it opens again, where it was, on
- * the next postcard. Event thread only.
+ * the next postcard. It is owned by the activation window, so it hides and goes with it. Event thread only.
  */
 final class IsoProductPostcardWindow {
 
     private final Component anchor;
     private final JLabel image = new JLabel();
-    private JFrame frame;
+    private JDialog frame;
 
     /**
      * @param anchor a component in the window beside which the postcard opens (the action's panel)
@@ -42,7 +42,8 @@ final class IsoProductPostcardWindow {
     void show(String tdt, BufferedImage postcard) {
         boolean first = frame == null;
         if (first) {
-            frame = new JFrame();
+            // modeless, owned by the action's window: closed (or disposed with its table) it takes the postcard along
+            frame = new JDialog(SwingUtilities.getWindowAncestor(anchor));
             frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
             frame.getContentPane().add(image);
         }
@@ -59,7 +60,7 @@ final class IsoProductPostcardWindow {
     }
 
     /** @return the window, or null before the first postcard */
-    JFrame frame() {
+    JDialog frame() {
         return frame;
     }
 

@@ -243,6 +243,8 @@ class IsoProductActivationTopcatTest {
                 assertTrue(t[1].contains(TAR_TDT) && Path.of(t[3]).startsWith(unpacked), String.join(" ", t));
             }
             assertTrue(lines.contains("tables " + (2 + fromTar.size())), "the M31 table and the products:\n" + end);
+            assertTrue(lines.contains("closed-with-activation-window windows 0"),
+                       "the postcard window closes with TOPCAT's activation window:\n" + end);
         }
     }
 

@@ -120,6 +120,15 @@ public final class TopcatPostcardProbe {
 
         load(model, configurator.get(), tables, archive, folder, RetrievalType.STANDALONE, spectrumRow, "table");
         load(model, configurator.get(), tables, archive, folder, RetrievalType.OBSERVATION, tarRow, "tartable");
+        // the postcard belongs to the action's window: it goes when that window is closed
+        SwingUtilities.invokeAndWait(() -> window.get().setVisible(false));
+        try {
+            Await.until(() -> onEdt(TopcatPostcardProbe::ownWindows) == 0, java.time.Duration.ofSeconds(10),
+                        "the postcard gone with the activation window");
+        } catch (AssertionError stillThere) {
+            // the fact line below says so
+        }
+        System.out.println("closed-with-activation-window windows " + onEdt(TopcatPostcardProbe::ownWindows));
         System.out.println("done");
         System.out.flush();
     }
