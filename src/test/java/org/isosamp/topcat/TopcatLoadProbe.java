@@ -156,6 +156,16 @@ public final class TopcatLoadProbe {
             System.out.println("adql " + columns);
             System.out.flush();
             IN.readLine();
+            // closed, as the user does (the Load window and the dialog's own window), so that the caller's last
+            // screenshot shows TOPCAT with the tables
+            SwingUtilities.invokeAndWait(() -> {
+                loadWindow.get().setVisible(false);
+                SwingUtilities.getWindowAncestor(dialog.searchPanel()).setVisible(false);
+                java.awt.Toolkit.getDefaultToolkit().sync();   // the X server unmaps them now
+                javax.swing.JRootPane root = ((javax.swing.JFrame) cw).getRootPane();
+                root.paintImmediately(root.getBounds());        // what they covered, drawn before the screenshot
+                java.awt.Toolkit.getDefaultToolkit().sync();
+            });
         }
         AtomicReference<Integer> n = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> n.set(tables.getSize()));
