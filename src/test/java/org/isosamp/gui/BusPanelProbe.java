@@ -1,11 +1,11 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Shots;
 import static org.isosamp.testing.Edt.ui;
 import static org.isosamp.testing.Edt.edt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.swing.AbstractButton;
 import javax.swing.JFrame;
@@ -117,10 +117,9 @@ public final class BusPanelProbe {
         }
         edt(() -> {
             log.clearSelection();
-            panel.paintImmediately(panel.getVisibleRect());   // what the screenshot shows is the model now
             return null;
         });
-        java.awt.Toolkit.getDefaultToolkit().sync();
+        Shots.paintNow(panel);   // what the screenshot shows is the model now
         fact("SCREENSHOT");
         new java.util.concurrent.CountDownLatch(1).await();   // until the test ends this JVM
     }

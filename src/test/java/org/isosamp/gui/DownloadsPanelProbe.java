@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Shots;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Rectangle;
@@ -131,11 +132,7 @@ public final class DownloadsPanelProbe {
             "the running row's bar moved");
         fact("running.bar", onEdt(() -> ((JProgressBar) find(running, ".progress")).getString()));
         // everything painted before the screenshot: the repaint manager paints after the last change, later
-        SwingUtilities.invokeAndWait(() -> {
-            javax.swing.JComponent c = frameRef.get().getRootPane();
-            c.paintImmediately(0, 0, c.getWidth(), c.getHeight());
-        });
-        java.awt.Toolkit.getDefaultToolkit().sync();
+        Shots.paintNow(frameRef.get());
         Rectangle r = onEdt(() -> frameRef.get().getBounds());
         fact("bounds", r.x + "," + r.y + "," + r.width + "," + r.height);
         fact("ready", true);

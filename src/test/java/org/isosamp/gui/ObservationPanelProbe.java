@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Shots;
 import static org.isosamp.testing.Edt.ui;
 import static org.isosamp.testing.Say.say;
 import static org.isosamp.testing.Edt.edt;
@@ -9,7 +10,6 @@ import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JTabbedPane;
@@ -69,14 +69,14 @@ public final class ObservationPanelProbe {
         say("series=" + edt(() -> p.chartPanel().getChart().getXYPlot().getDataset().getSeriesCount()));
         say("segments=" + edt(() -> ((SpectrumQuickLook) p.look()).segments().size()));
         say("cursor=" + hover(p));
-        shot("spectrum");
+        shot(p, "spectrum");
 
         p.show(archive, 80001538L);
         awaitDone(p, 80001538L);
         say("heading=" + label(p, "observation.heading"));
         say("look=" + edt(() -> p.look().getClass().getSimpleName()));
         say("cursor=" + hover(p));
-        shot("image");
+        shot(p, "image");
 
         edt(() -> {
             ((JTabbedPane) ObservationComponents.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.PRODUCTS_TAB);
@@ -86,18 +86,18 @@ public final class ObservationPanelProbe {
                                      && !p.busy()), WAIT, "the products listed");
         say("products=" + edt(() -> ((JTable) ObservationComponents.named(p, "observation.products")).getRowCount()));
         say("standalone=" + edt(() -> ((JTable) ObservationComponents.named(p, "observation.products")).getValueAt(0, 1)));
-        shot("products");
+        shot(p, "products");
         edt(() -> {
             ((JTabbedPane) ObservationComponents.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.POSTCARD_TAB);
             return null;
         });
         say("postcard=" + edt(() -> ((JLabel) ObservationComponents.named(p, "observation.postcard")).getIcon() != null));
-        shot("postcard");
+        shot(p, "postcard");
         edt(() -> {
             ((JTabbedPane) ObservationComponents.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.METADATA_TAB);
             return null;
         });
-        shot("metadata");
+        shot(p, "metadata");
         edt(() -> {
             ((JTabbedPane) ObservationComponents.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.LOOK_TAB);
             return null;
@@ -156,10 +156,8 @@ public final class ObservationPanelProbe {
         Await.until(() -> ui(() -> p.tdt() == tdt && !p.busy()), WAIT, "the panel to show " + tdt);
     }
 
-    private static void shot(String name) throws InterruptedException {
-        // a frame painted after the last change: flush the event queue twice (paint requests queue behind it)
-        ui(() -> true);
-        ui(() -> true);
+    private static void shot(ObservationPanel p, String name) throws Exception {
+        Shots.paintNow(p);   // the tab just chosen, drawn: the test's screenshot shows it, not the one before
         say("SHOT " + name);
         Path done = Path.of(name + ".shot");
         Await.until(() -> Files.exists(done), WAIT, "the test's screenshot " + done);

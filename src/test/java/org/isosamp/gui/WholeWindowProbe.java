@@ -1,12 +1,12 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Shots;
 import static org.isosamp.testing.Say.say;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.event.KeyEvent;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JLabel;
 import javax.swing.JList;
@@ -26,7 +25,6 @@ import javax.swing.JTable;
 import javax.swing.KeyStroke;
 import javax.swing.RowSorter;
 import javax.swing.SortOrder;
-import javax.swing.SwingUtilities;
 import okhttp3.HttpUrl;
 import org.isosamp.archive.ArchiveSearch.Field;
 import org.isosamp.archive.IsoArchive;
@@ -387,18 +385,7 @@ public final class WholeWindowProbe {
 
     /** Takes a picture of the window (Robot, off the event thread), once Swing has painted. */
     private static void shot(IsoWindow w, Path png) throws Exception {
-        edt(() -> {
-            javax.swing.JComponent c = w.getRootPane();
-            c.paintImmediately(0, 0, c.getWidth(), c.getHeight());
-            return null;
-        });
-        java.awt.Toolkit.getDefaultToolkit().sync();
-        Robot robot = new Robot();
-        robot.waitForIdle();
-        Rectangle b = edt(w::getBounds);
-        BufferedImage img = robot.createScreenCapture(b);
-        Files.createDirectories(png.getParent());
-        ImageIO.write(img, "png", png.toFile());
+        Shots.save(w, png);
         say("screenshot " + png.getFileName());
     }
 

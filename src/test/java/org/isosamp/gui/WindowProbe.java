@@ -1,12 +1,12 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Shots;
 import static org.isosamp.testing.Say.say;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
 import java.awt.Rectangle;
 import java.awt.Robot;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.Preferences;
-import javax.imageio.ImageIO;
 import javax.swing.JLabel;
 import javax.swing.RowSorter;
 import javax.swing.SortOrder;
@@ -377,13 +376,7 @@ public final class WindowProbe {
 
     /** Takes a picture of the window (Robot, off the event thread), once Swing has painted. */
     private static void shot(IsoWindow w, Path png) throws Exception {
-        onEdt(() -> null); // what was queued before has been painted
-        Robot robot = new Robot();
-        robot.waitForIdle();
-        Rectangle b = onEdt(w::getBounds);
-        BufferedImage img = robot.createScreenCapture(b);
-        Files.createDirectories(png.getParent());
-        ImageIO.write(img, "png", png.toFile());
+        Shots.save(w, png);
         say("screenshot " + png.getFileName());
     }
 

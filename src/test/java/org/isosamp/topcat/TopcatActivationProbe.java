@@ -1,5 +1,6 @@
 package org.isosamp.topcat;
 
+import org.isosamp.testing.Shots;
 import static org.isosamp.topcat.InTopcat.call;
 
 import java.io.BufferedReader;
@@ -99,10 +100,7 @@ public final class TopcatActivationProbe {
             w.validate();
         });
         // drawn now, before the caller's screenshot (not left to a paint event still queued)
-        SwingUtilities.invokeAndWait(() -> {
-            javax.swing.JRootPane root = ((javax.swing.JFrame) window.get()).getRootPane();
-            root.paintImmediately(0, 0, root.getWidth(), root.getHeight());
-        });
+        Shots.paintNow((java.awt.Component) window.get());
         Await.until(() -> ((java.awt.Window) window.get()).isShowing(), WAIT, "the activation window showing");
         System.out.println("shown");
         System.out.flush();

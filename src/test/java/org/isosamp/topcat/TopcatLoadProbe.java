@@ -1,5 +1,6 @@
 package org.isosamp.topcat;
 
+import org.isosamp.testing.Shots;
 import static org.isosamp.topcat.InTopcat.call;
 
 import java.awt.event.ActionEvent;
@@ -161,11 +162,8 @@ public final class TopcatLoadProbe {
             SwingUtilities.invokeAndWait(() -> {
                 loadWindow.get().setVisible(false);
                 SwingUtilities.getWindowAncestor(dialog.searchPanel()).setVisible(false);
-                java.awt.Toolkit.getDefaultToolkit().sync();   // the X server unmaps them now
-                javax.swing.JRootPane root = ((javax.swing.JFrame) cw).getRootPane();
-                root.paintImmediately(root.getBounds());        // what they covered, drawn before the screenshot
-                java.awt.Toolkit.getDefaultToolkit().sync();
             });
+            Shots.paintNow((java.awt.Component) cw);   // what they covered, drawn before the screenshot
         }
         AtomicReference<Integer> n = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> n.set(tables.getSize()));
