@@ -73,8 +73,7 @@ class AdqlCompletionPopupTest {
             assertTrue(out.contains("SPACE shown false names []\n"), out);
             assertTrue(out.contains("NEW-LINE text \"SELECT * FROM ida.observations o\\nWHERE\" shown false\n"), out);
             assertTrue(out.contains("OTHER-TAB shown false open false\n"), out);
-            assertTrue(out.contains("MOVED shown false\n")
-                       || out.contains("MOVED shown true below-caret true above-caret false at-caret-x true"), out);
+            assertTrue(out.contains("MOVED shown true below-caret true above-caret false at-caret-x true"), out);
             assertTrue(out.contains("HIDDEN shown false open false\n"), out);
             assertTrue(out.contains("SHOWN-AGAIN shown false open false\n"), out);
             assertTrue(out.matches("(?s).*CORNER below-caret (true above-caret false|false above-caret true) "

@@ -289,8 +289,8 @@ public final class AdqlCompletionProbe {
             return null;
         });
         idle();
-        // the window's move reaches Swing from the X server: wait for the list to follow it (or go)
-        settle(() -> !shown() || place().contains("below-caret true"), "the list under the caret after the move");
+        // the window's move reaches Swing from the X server: wait for the list to follow it
+        settle(() -> shown() && place().contains("below-caret true"), "the list under the caret after the move");
         say("MOVED shown " + shown() + (shown() ? " " + place() : ""));
         ctrlSpace();
         idle();
