@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.isosamp.testing.Components;
 import java.awt.Component;
-import java.awt.Container;
 import java.nio.file.Path;
 import javax.swing.SwingUtilities;
 import org.isosamp.samp.HubLocation;
@@ -28,7 +28,7 @@ class BusPanelHostedTest {
         SwingUtilities.invokeAndWait(() -> panel[0] = new BusPanel(nowhere));
         try {
             Component[] startHub = new Component[1];
-            SwingUtilities.invokeAndWait(() -> startHub[0] = named(panel[0], "bus.startHub"));
+            SwingUtilities.invokeAndWait(() -> startHub[0] = Components.find(panel[0], "bus.startHub"));
             assertNotNull(startHub[0], "the panel has its Start hub button");
             assertTrue(startHub[0].isVisible(), "offered by default");
             SwingUtilities.invokeAndWait(() -> panel[0].setHubStartOffered(false));
@@ -40,18 +40,4 @@ class BusPanelHostedTest {
         }
     }
 
-    private static Component named(Container c, String name) {
-        for (Component child : c.getComponents()) {
-            if (name.equals(child.getName())) {
-                return child;
-            }
-            if (child instanceof Container inner) {
-                Component found = named(inner, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
 }

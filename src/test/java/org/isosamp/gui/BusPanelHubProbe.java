@@ -3,6 +3,7 @@ package org.isosamp.gui;
 import static org.isosamp.testing.Edt.edt;
 import static org.isosamp.testing.Edt.ui;
 
+import org.isosamp.testing.Components;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,10 +47,10 @@ public final class BusPanelHubProbe {
             f.setVisible(true);
             return p;
         });
-        JLabel status = BusPanelProbeFind.find(panel, "bus.status", JLabel.class);
-        AbstractButton start = BusPanelProbeFind.find(panel, "bus.startHub", AbstractButton.class);
-        AbstractButton register = BusPanelProbeFind.find(panel, "bus.register", AbstractButton.class);
-        JList<?> log = BusPanelProbeFind.find(panel, "bus.log", JList.class);
+        JLabel status = edt(() -> Components.named(panel, "bus.status", JLabel.class));
+        AbstractButton start = edt(() -> Components.named(panel, "bus.startHub", AbstractButton.class));
+        AbstractButton register = edt(() -> Components.named(panel, "bus.register", AbstractButton.class));
+        JList<?> log = edt(() -> Components.named(panel, "bus.log", JList.class));
         Await.until(() -> ui(start::isEnabled), WAIT, "Start hub enabled");
         System.out.println("NOHUB " + ui(status::getText));
         edt(() -> {

@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Components;
 import org.isosamp.testing.Shots;
 import static org.isosamp.testing.Edt.ui;
 import static org.isosamp.testing.Edt.edt;
@@ -56,11 +57,11 @@ public final class BusPanelProbe {
         panel.setArchive(archive);
         panel.setResults(m31, "M31 observations", archive);
 
-        JLabel status = BusPanelProbeFind.find(panel, "bus.status", JLabel.class);
+        JLabel status = edt(() -> Components.named(panel, "bus.status", JLabel.class));
         Await.until(() -> ui(status::getText).startsWith("Registered with the SAMP hub as "), WAIT,
                     "registered");
         fact("REGISTERED " + edt(status::getText).substring("Registered with the SAMP hub as ".length()));
-        JList<?> clients = BusPanelProbeFind.find(panel, "bus.clients", JList.class);
+        JList<?> clients = edt(() -> Components.named(panel, "bus.clients", JList.class));
         Await.until(() -> lines(clients).stream().anyMatch(l -> l.startsWith(topcat + ": ")), WAIT,
                     topcat + " in the client list " + lines(clients));
         for (String l : lines(clients)) {
@@ -68,8 +69,8 @@ public final class BusPanelProbe {
         }
 
         // send the table to every client that takes tables
-        JList<?> log = BusPanelProbeFind.find(panel, "bus.log", JList.class);
-        AbstractButton sendTable = BusPanelProbeFind.find(panel, "bus.sendTable", AbstractButton.class);
+        JList<?> log = edt(() -> Components.named(panel, "bus.log", JList.class));
+        AbstractButton sendTable = edt(() -> Components.named(panel, "bus.sendTable", AbstractButton.class));
         Await.until(() -> ui(sendTable::isEnabled), WAIT, "Send table enabled");
         edt(() -> {
             sendTable.doClick();
@@ -86,7 +87,7 @@ public final class BusPanelProbe {
             }
         }
         panel.rowsSelected(new long[] {spectrumRow});
-        AbstractButton sendProduct = BusPanelProbeFind.find(panel, "bus.sendProduct", AbstractButton.class);
+        AbstractButton sendProduct = edt(() -> Components.named(panel, "bus.sendProduct", AbstractButton.class));
         Await.until(() -> ui(sendProduct::isEnabled), WAIT, "Send product enabled");
         edt(() -> {
             sendProduct.doClick();
@@ -95,8 +96,8 @@ public final class BusPanelProbe {
         awaitLog(log, "product 58002102 (spectrum) as spectrum.load.ssa-generic: ");
 
         // listen, with the nearest spectrum and image
-        AbstractButton listen = BusPanelProbeFind.find(panel, "bus.listen", AbstractButton.class);
-        AbstractButton nearest = BusPanelProbeFind.find(panel, "bus.nearest", AbstractButton.class);
+        AbstractButton listen = edt(() -> Components.named(panel, "bus.listen", AbstractButton.class));
+        AbstractButton nearest = edt(() -> Components.named(panel, "bus.nearest", AbstractButton.class));
         Await.until(() -> ui(listen::isEnabled), WAIT, "Listen enabled");
         edt(() -> {
             nearest.doClick();

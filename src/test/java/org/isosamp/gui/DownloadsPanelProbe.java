@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Components;
 import org.isosamp.testing.Shots;
 import java.awt.Component;
 import java.awt.Container;
@@ -174,19 +175,7 @@ public final class DownloadsPanelProbe {
 
     /** @return the component under {@code root} whose name is {@code name}, or the row's name + {@code name} */
     static Component find(Container root, String name) {
-        String full = name.startsWith(".") ? root.getName() + name : name;
-        for (Component c : root.getComponents()) {
-            if (full.equals(c.getName())) {
-                return c;
-            }
-            if (c instanceof Container k) {
-                Component in = find(k, full);
-                if (in != null) {
-                    return in;
-                }
-            }
-        }
-        return null;
+        return Components.find(root, name.startsWith(".") ? root.getName() + name : name);
     }
 
     private static <T> T onEdt(Supplier<T> s) throws Exception {

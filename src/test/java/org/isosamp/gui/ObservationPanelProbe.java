@@ -1,5 +1,6 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Components;
 import org.isosamp.testing.Shots;
 import static org.isosamp.testing.Edt.ui;
 import static org.isosamp.testing.Say.say;
@@ -79,27 +80,27 @@ public final class ObservationPanelProbe {
         shot(p, "image");
 
         edt(() -> {
-            ((JTabbedPane) ObservationComponents.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.PRODUCTS_TAB);
+            ((JTabbedPane) Components.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.PRODUCTS_TAB);
             return null;
         });
-        Await.until(() -> ui(() -> ((JTable) ObservationComponents.named(p, "observation.products")).getRowCount() > 2
+        Await.until(() -> ui(() -> ((JTable) Components.named(p, "observation.products")).getRowCount() > 2
                                      && !p.busy()), WAIT, "the products listed");
-        say("products=" + edt(() -> ((JTable) ObservationComponents.named(p, "observation.products")).getRowCount()));
-        say("standalone=" + edt(() -> ((JTable) ObservationComponents.named(p, "observation.products")).getValueAt(0, 1)));
+        say("products=" + edt(() -> ((JTable) Components.named(p, "observation.products")).getRowCount()));
+        say("standalone=" + edt(() -> ((JTable) Components.named(p, "observation.products")).getValueAt(0, 1)));
         shot(p, "products");
         edt(() -> {
-            ((JTabbedPane) ObservationComponents.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.POSTCARD_TAB);
+            ((JTabbedPane) Components.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.POSTCARD_TAB);
             return null;
         });
-        say("postcard=" + edt(() -> ((JLabel) ObservationComponents.named(p, "observation.postcard")).getIcon() != null));
+        say("postcard=" + edt(() -> ((JLabel) Components.named(p, "observation.postcard")).getIcon() != null));
         shot(p, "postcard");
         edt(() -> {
-            ((JTabbedPane) ObservationComponents.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.METADATA_TAB);
+            ((JTabbedPane) Components.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.METADATA_TAB);
             return null;
         });
         shot(p, "metadata");
         edt(() -> {
-            ((JTabbedPane) ObservationComponents.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.LOOK_TAB);
+            ((JTabbedPane) Components.named(p, "observation.tabs")).setSelectedIndex(ObservationPanel.LOOK_TAB);
             return null;
         });
 
@@ -121,7 +122,7 @@ public final class ObservationPanelProbe {
     }
 
     private static String metadata(ObservationPanel p, String name) {
-        JTable t = (JTable) ObservationComponents.named(p, "observation.metadata");
+        JTable t = (JTable) Components.named(p, "observation.metadata");
         for (int r = 0; r < t.getModel().getRowCount(); r++) {
             if (name.equals(t.getModel().getValueAt(r, 0))) {
                 return (String) t.getModel().getValueAt(r, 1);
@@ -144,12 +145,12 @@ public final class ObservationPanelProbe {
             MouseEvent e = new MouseEvent(c, MouseEvent.MOUSE_MOVED, System.currentTimeMillis(), 0,
                 (int) a.getCenterX(), (int) a.getCenterY(), 0, false);
             c.dispatchEvent(e);
-            return ((JLabel) ObservationComponents.named(p, "observation.cursor")).getText();
+            return ((JLabel) Components.named(p, "observation.cursor")).getText();
         });
     }
 
     private static String label(ObservationPanel p, String name) throws Exception {
-        return edt(() -> ((JLabel) ObservationComponents.named(p, name)).getText());
+        return edt(() -> ((JLabel) Components.named(p, name)).getText());
     }
 
     private static void awaitDone(ObservationPanel p, long tdt) throws InterruptedException {

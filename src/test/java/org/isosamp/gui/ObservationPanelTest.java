@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.isosamp.testing.Components;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ObservationPanelTest {
 
 
     private static String text(ObservationPanel p, String name) throws Exception {
-        return edt(() -> ((JLabel) ObservationComponents.named(p, name)).getText());
+        return edt(() -> ((JLabel) Components.named(p, name)).getText());
     }
 
     private static void awaitDone(ObservationPanel p, long tdt) throws InterruptedException {

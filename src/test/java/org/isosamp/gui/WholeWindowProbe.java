@@ -1,9 +1,9 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Components;
 import org.isosamp.testing.Shots;
 import static org.isosamp.testing.Say.say;
 import java.awt.Component;
-import java.awt.Container;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.event.KeyEvent;
@@ -78,7 +78,7 @@ public final class WholeWindowProbe {
             return win;
         });
         Await.until(() -> edt(w::isShowing), WAIT, "the window showing");
-        JLabel busStatus = (JLabel) find(w, "bus.status");
+        JLabel busStatus = (JLabel) Components.named(w, "bus.status");
         Await.until(() -> edt(busStatus::getText).startsWith("Registered with the SAMP hub as "), WAIT,
                     "the window registered with the test's hub");
         say("REGISTERED " + edt(busStatus::getText).substring("Registered with the SAMP hub as ".length()));
@@ -95,14 +95,14 @@ public final class WholeWindowProbe {
             p.setText(Field.MAXREC, "1000");
             return null;
         });
-        focus(w, find(w.searchPanel(), "search.target"));
+        focus(w, Components.named(w.searchPanel(), "search.target"));
         Robot keys = new Robot();
         keys.setAutoDelay(20);
         press(keys, 0, KeyEvent.VK_ENTER);
         Await.until(() -> edt(() -> !w.searching() && w.results().summary().startsWith("49 rows")), WAIT,
                     "the M31 cone's rows");
         say("rows " + edt(() -> w.results().rowCount()));
-        say("empty-observation " + edt(() -> ((JLabel) find(w, "observation.lookMessage")).getText()));
+        say("empty-observation " + edt(() -> ((JLabel) Components.named(w, "observation.lookMessage")).getText()));
         shot(w, shots.resolve("window-search.png"));
 
         // sorted by ra, descending: the view's order is not the model's, as a user leaves it
@@ -135,13 +135,13 @@ public final class WholeWindowProbe {
         }
 
         // the bus, from the keyboard: Ctrl+T sends the table, Ctrl+P the selected spectrum
-        JList<?> log = (JList<?>) find(w, "bus.log");
-        Await.until(() -> edt(() -> ((AbstractButton) find(w, "bus.sendTable")).isEnabled()), WAIT, "send enabled");
+        JList<?> log = (JList<?>) Components.named(w, "bus.log");
+        Await.until(() -> edt(() -> ((AbstractButton) Components.named(w, "bus.sendTable")).isEnabled()), WAIT, "send enabled");
         focus(w, w.results().table());
         press(keys, KeyEvent.CTRL_DOWN_MASK, KeyEvent.VK_T);
         awaitLog(log, "table \"");
         say("TABLE-SENT");
-        Await.until(() -> edt(() -> ((AbstractButton) find(w, "bus.sendProduct")).isEnabled()), WAIT,
+        Await.until(() -> edt(() -> ((AbstractButton) Components.named(w, "bus.sendProduct")).isEnabled()), WAIT,
                     "send product enabled");
         press(keys, KeyEvent.CTRL_DOWN_MASK, KeyEvent.VK_P);
         awaitLog(log, "product 58002102");
@@ -149,7 +149,7 @@ public final class WholeWindowProbe {
 
         // Ctrl+L: listen; the test points at M31 from its TOPCAT
         press(keys, KeyEvent.CTRL_DOWN_MASK, KeyEvent.VK_L);
-        Await.until(() -> edt(() -> ((AbstractButton) find(w, "bus.listen")).isSelected()), WAIT, "listening");
+        Await.until(() -> edt(() -> ((AbstractButton) Components.named(w, "bus.listen")).isSelected()), WAIT, "listening");
         awaitLog(log, "listening for");
         say("LISTENING");
         awaitLog(log, "#1 ivoa.obscore near");
@@ -203,7 +203,7 @@ public final class WholeWindowProbe {
         Path same = direct.download("80001538", RetrievalType.STANDALONE, null, dir.resolve("direct"), null, null);
         say("download " + fits.task().state() + " " + file + " same-bytes "
             + Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(same)));
-        say("download-side " + edt(() -> ((javax.swing.JTabbedPane) find(w, "window.side")).getSelectedIndex()));
+        say("download-side " + edt(() -> ((javax.swing.JTabbedPane) Components.named(w, "window.side")).getSelectedIndex()));
 
         // the 1 GiB OBSERVATION tar into another folder, cancelled once its first bytes are in
         Path big = dir.resolve("big");
@@ -360,28 +360,6 @@ public final class WholeWindowProbe {
         }
     }
 
-    private static Component find(Container c, String name) {
-        Component found = search(c, name);
-        if (found == null) {
-            throw new IllegalStateException("no component named " + name);
-        }
-        return found;
-    }
-
-    private static Component search(Container c, String name) {
-        for (Component k : c.getComponents()) {
-            if (name.equals(k.getName())) {
-                return k;
-            }
-            if (k instanceof Container kc) {
-                Component f = search(kc, name);
-                if (f != null) {
-                    return f;
-                }
-            }
-        }
-        return null;
-    }
 
     /** Takes a picture of the window (Robot, off the event thread), once Swing has painted. */
     private static void shot(IsoWindow w, Path png) throws Exception {

@@ -1,9 +1,8 @@
 package org.isosamp.gui;
 
+import org.isosamp.testing.Components;
 import org.isosamp.testing.Shots;
 import static org.isosamp.testing.Say.say;
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.Frame;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -88,7 +87,7 @@ public final class WindowProbe {
         Await.until(() -> onEdt(w::isShowing), WAIT, "the window showing");
         say("shown ms " + (System.nanoTime() - t0) / 1_000_000);
         List<String> phases = new CopyOnWriteArrayList<>();
-        JLabel phase = (JLabel) find(w, "window.phase");
+        JLabel phase = (JLabel) Components.find(w, "window.phase");
         phase.addPropertyChangeListener("text", e -> phases.add(String.valueOf(e.getNewValue())));
 
         // the seed's M31 cone
@@ -181,10 +180,10 @@ public final class WindowProbe {
         onEdt(() -> {
             w.setArchive(IsoWindow.LOCAL);
             w.toFront();
-            find(w.searchPanel(), "search.target").requestFocusInWindow();
+            Components.find(w.searchPanel(), "search.target").requestFocusInWindow();
             return null;
         });
-        Await.until(() -> onEdt(() -> find(w.searchPanel(), "search.target").isFocusOwner()), WAIT, "focus");
+        Await.until(() -> onEdt(() -> Components.find(w.searchPanel(), "search.target").isFocusOwner()), WAIT, "focus");
         Robot keys = new Robot();
         keys.keyPress(java.awt.event.KeyEvent.VK_ENTER);
         keys.keyRelease(java.awt.event.KeyEvent.VK_ENTER);
@@ -218,7 +217,7 @@ public final class WindowProbe {
             return win;
         });
         Await.until(() -> onEdt(w::isShowing), WAIT, "the window showing");
-        say("again-archive " + onEdt(() -> String.valueOf(((javax.swing.JComboBox<?>) find(w, "window.archive"))
+        say("again-archive " + onEdt(() -> String.valueOf(((javax.swing.JComboBox<?>) Components.find(w, "window.archive"))
             .getSelectedItem())));
         say("again-maxrec " + onEdt(() -> w.searchPanel().text(Field.MAXREC)));
         say("again-folder " + onEdt(w::folder));
@@ -356,23 +355,6 @@ public final class WindowProbe {
         Await.until(() -> !onEdt(w::searching), WAIT, "the search's end");
     }
 
-    private static Component find(Container c, String name) {
-        for (Component k : c.getComponents()) {
-            if (name.equals(k.getName())) {
-                return k;
-            }
-            if (k instanceof Container kc) {
-                Component f = find(kc, name);
-                if (f != null) {
-                    return f;
-                }
-            }
-        }
-        if (c instanceof javax.swing.JFrame f) {
-            return find(f.getRootPane(), name);
-        }
-        return null;
-    }
 
     /** Takes a picture of the window (Robot, off the event thread), once Swing has painted. */
     private static void shot(IsoWindow w, Path png) throws Exception {

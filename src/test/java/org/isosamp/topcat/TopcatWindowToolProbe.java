@@ -1,5 +1,6 @@
 package org.isosamp.topcat;
 
+import org.isosamp.testing.Components;
 import org.isosamp.testing.Edt;
 import java.awt.Component;
 import java.awt.Container;
@@ -88,11 +89,11 @@ public final class TopcatWindowToolProbe {
         IsoWindow w = Await.value(() -> edt(() -> showing().stream().findFirst().orElse(null)), WAIT,
                                   () -> "the iso-samp window");
         System.out.println("window " + Edt.edt(w::getTitle));
-        System.out.println("archive " + Edt.edt(() -> ((JComboBox<?>) named(w, "window.archive")).getSelectedItem()));
-        System.out.println("ui " + Edt.edt(() -> ((AbstractButton) named(w, "window.searchButton")).getUI().getClass()
+        System.out.println("archive " + Edt.edt(() -> ((JComboBox<?>) Components.named(w, "window.archive")).getSelectedItem()));
+        System.out.println("ui " + Edt.edt(() -> ((AbstractButton) Components.named(w, "window.searchButton")).getUI().getClass()
                                               .getName()));
         System.out.println("startHub " + Edt.edt(() -> {
-            Component c = named(w, "bus.startHub");
+            Component c = Components.named(w, "bus.startHub");
             // isVisible, not isShowing: the Bus tab is not the one in front
             return c == null ? "ABSENT" : c.isVisible() ? "VISIBLE" : "NONE";
         }));
@@ -105,9 +106,9 @@ public final class TopcatWindowToolProbe {
             form.setText(Field.TARGET, "10.684708 41.26875");
             form.setText(Field.RADIUS, "0.1");
             form.setText(Field.MAXREC, "1000");
-            ((AbstractButton) named(w, "window.searchButton")).doClick();
+            ((AbstractButton) Components.named(w, "window.searchButton")).doClick();
         });
-        javax.swing.JLabel status = Edt.edt(() -> (javax.swing.JLabel) named(w, "window.status"));
+        javax.swing.JLabel status = Edt.edt(() -> (javax.swing.JLabel) Components.named(w, "window.status"));
         Await.until(() -> edt(() -> results.result() != null
                                     || status.getText().matches("(Search failed|Not searched|Cancelled).*")),
                     WAIT, "the search's result");
@@ -119,7 +120,7 @@ public final class TopcatWindowToolProbe {
 
         // the window's TOPCAT menu hands the result to TOPCAT
         ListModel<?> tables = InTopcat.tables(cw);
-        SwingUtilities.invokeAndWait(() -> ((AbstractButton) named(w.getJMenuBar(), "topcat.load")).doClick());
+        SwingUtilities.invokeAndWait(() -> ((AbstractButton) Components.named(w.getJMenuBar(), "topcat.load")).doClick());
         Object model = Await.value(() -> edt(() -> tables.getSize() > 0 ? tables.getElementAt(0) : null), WAIT,
                                    () -> "the table in TOPCAT's list");
         Object data = model.getClass().getMethod("getDataModel").invoke(model);
@@ -162,22 +163,6 @@ public final class TopcatWindowToolProbe {
         return out;
     }
 
-    private static Component named(Container c, String name) {
-        // a menu's items are in its popup, not among its children
-        Component[] children = c instanceof javax.swing.JMenu m ? m.getMenuComponents() : c.getComponents();
-        for (Component child : children) {
-            if (name.equals(child.getName())) {
-                return child;
-            }
-            if (child instanceof Container inner) {
-                Component found = named(inner, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
 
     private static <T> T find(Container c, Class<T> type) {
         for (Component child : c.getComponents()) {
